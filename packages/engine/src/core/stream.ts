@@ -1,0 +1,186 @@
+import { getDefaultScheduler } from './scheduler.js';
+import { joinPending } from './pending.js';
+import type { Pending, Scheduler } from './types.js';
+
+/** Options every node accepts (streamz's `Stream.__init__` keywords). */
+export interface StreamOptions {
+  /** A name shown by `toString()` (streamz's `stream_name`). */
+  streamName?: string;
+  /** The scheduler for this node's timers; by default the upstream's, else the global default. */
+  scheduler?: Scheduler;
+}
+
+const NO_STREAMS: readonly Stream<any>[] = Object.freeze([]);
+
+/**
+ * A node of a push graph with streamz's semantics.
+ *
+ * `emit(x)` delivers `x` synchronously and depth-first to every downstream, in the order they were
+ * connected. Each node's `update(x, who)` does its work and delivers its own output. Downstream
+ * lists are replaced, never mutated, on connect and disconnect, so a delivery in progress iterates a
+ * snapshot (as streamz's `list(self.downstreams)` does) without copying per element.
+ *
+ * Hot path: subclasses deliver through `this.next` when they have exactly one downstream, so every
+ * subclass has its own call site for it and V8 keeps each of them monomorphic.
+ */
+export class Stream<T = any> {
+  /** Nodes this one delivers to, in delivery order. A node appears at most once. */
+  downstreams: readonly Stream<any>[] = NO_STREAMS;
+  /** Nodes that deliver to this one (duplicates possible, as in streamz). */
+  upstreams: readonly Stream<any>[] = NO_STREAMS;
+  /** The only downstream when there is exactly one, else null: the single-downstream fast path. */
+  next: Stream<any> | null = null;
+  /** This node's scheduler, shared with the graph it was built in. */
+  scheduler: Scheduler;
+  streamName: string | undefined;
+
+  constructor(upstreams?: Stream<any> | readonly Stream<any>[] | null, options?: StreamOptions) {
+    const ups = upstreams == null ? [] : Array.isArray(upstreams) ? upstreams : [upstreams];
+    this.scheduler = options?.scheduler ?? ups[0]?.scheduler ?? getDefaultScheduler();
+    this.streamName = options?.streamName;
+    for (const up of ups as Stream<any>[]) {
+      up.addDownstream(this);
+      this.addUpstream(up);
+    }
+  }
+
+  /** Handles one element from `who`. By default passes it through unchanged. */
+  update(x: any, _who?: Stream<any>): Pending {
+    return this._emit(x);
+  }
+
+  /** Delivers `x` to every downstream, depth-first, in connection order. */
+  _emit(x: any): Pending {
+    const next = this.next;
+    if (next !== null) return next.update(x, this);
+    const ds = this.downstreams;
+    let pending: Pending;
+    for (let i = 0; i < ds.length; i++) pending = joinPending(pending, ds[i]!.update(x, this));
+    return pending;
+  }
+
+  /**
+   * Pushes `x` into the graph at this node, bypassing this node's own function (as in streamz).
+   * Returns undefined when everything downstream finished synchronously, otherwise a promise that
+   * settles when the asynchronous work this element started has finished.
+   */
+  emit(x: T): Pending {
+    return this._emit(x);
+  }
+
+  /** Connects `downstream` after this node; connecting the same pair twice delivers once. */
+  connect(downstream: Stream<any>): void {
+    this.addDownstream(downstream);
+    downstream.addUpstream(this);
+  }
+
+  /** Undoes `connect`. Throws if the two are not connected (streamz raises KeyError). */
+  disconnect(downstream: Stream<any>): void {
+    if (!this.downstreams.includes(downstream)) {
+      throw new Error(`KeyError: ${String(downstream)} is not downstream of ${String(this)}`);
+    }
+    this.removeDownstream(downstream);
+    downstream.removeUpstream(this);
+  }
+
+  /**
+   * Disconnects this node from its upstreams (or only the given ones). Its own downstreams stay
+   * attached. Nodes holding timers also cancel them here.
+   */
+  destroy(streams?: readonly Stream<any>[]): void {
+    for (const up of [...(streams ?? this.upstreams)]) {
+      up.removeDownstream(this);
+      this.removeUpstream(up);
+    }
+  }
+
+  /** Starts every source upstream of this node (recursively). */
+  start(): void {
+    for (const up of this.upstreams) up.start();
+  }
+
+  /** Stops every source upstream of this node (recursively). */
+  stop(): void {
+    for (const up of this.upstreams) up.stop();
+  }
+
+  /** The single upstream; throws when there is more than one (streamz's `upstream`). */
+  get upstream(): Stream<any> | undefined {
+    if (this.upstreams.length > 1) throw new Error('ValueError: Stream has multiple upstreams');
+    return this.upstreams[0];
+  }
+
+  /** Adds `down` to the delivery list; a set, so at most once. */
+  addDownstream(down: Stream<any>): void {
+    if (this.downstreams.includes(down)) return;
+    this.downstreams = [...this.downstreams, down];
+    this.next = this.downstreams.length === 1 ? down : null;
+  }
+
+  removeDownstream(down: Stream<any>): void {
+    this.downstreams = this.downstreams.filter((d) => d !== down);
+    this.next = this.downstreams.length === 1 ? this.downstreams[0]! : null;
+  }
+
+  /** Records a new input. Multi-input nodes override this to grow their per-input state. */
+  addUpstream(up: Stream<any>): void {
+    this.upstreams = [...this.upstreams, up];
+  }
+
+  /** Forgets one input. Multi-input nodes override this to drop its state. */
+  removeUpstream(up: Stream<any>): void {
+    const i = this.upstreams.indexOf(up);
+    if (i >= 0) this.upstreams = this.upstreams.filter((_, j) => j !== i);
+  }
+
+  /** A short label such as `<map: double>` or `<name; Stream>`, as streamz prints. */
+  toString(): string {
+    const kind = this.kind;
+    if (this.streamName !== undefined) return `<${this.streamName}; ${kind}>`;
+    const detail = this.describe();
+    return detail ? `<${kind}: ${detail}>` : `<${kind}>`;
+  }
+
+  /** The streamz type name of this node (`map`, `sliding_window`, …). */
+  get kind(): string {
+    return 'Stream';
+  }
+
+  /** What `toString` shows after the kind: the function's name, `n`, or the interval. */
+  protected describe(): string {
+    return '';
+  }
+}
+
+/**
+ * Adds an operator to `Stream.prototype` (streamz's `register_api`): `stream.name(...args)` becomes
+ * `factory(stream, ...args)`. Registering a name twice throws, as streamz raises ValueError.
+ */
+export function registerApi<A extends unknown[], R>(
+  name: string,
+  factory: (upstream: Stream<any>, ...args: A) => R,
+  target: { prototype: object } = Stream,
+): void {
+  if (Object.prototype.hasOwnProperty.call(target.prototype, name)) {
+    throw new Error(`ValueError: an operator named '${name}' is already registered`);
+  }
+  Object.defineProperty(target.prototype, name, {
+    value: function (this: Stream<any>, ...args: A): R {
+      return factory(this, ...args);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** Adds a static constructor to `Stream` (streamz registers sources as static methods). */
+export function registerSource<A extends unknown[], R>(
+  name: string,
+  factory: (...args: A) => R,
+  target: object = Stream,
+): void {
+  if (Object.prototype.hasOwnProperty.call(target, name)) {
+    throw new Error(`ValueError: a source named '${name}' is already registered`);
+  }
+  Object.defineProperty(target, name, { value: factory, writable: true, configurable: true });
+}

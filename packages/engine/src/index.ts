@@ -1,0 +1,14 @@
+// The public API of @streamloom/engine. Importing it registers every operator on Stream.
+export { Stream, registerApi, registerSource } from './core/stream.js';
+export type { StreamOptions } from './core/stream.js';
+export type { Pending, Scheduler, TimerHandle } from './core/types.js';
+export { RealScheduler, getDefaultScheduler, setDefaultScheduler } from './core/scheduler.js';
+export { VirtualScheduler, flushMicrotasks } from './core/virtualScheduler.js';
+export { isThenable } from './core/pending.js';
+export { truthy, pyEquals, hashKey, pyIndex } from './core/python.js';
+
+export { MapNode } from './operators/map.js';
+export { FilterNode } from './operators/filter.js';
+export { AccumulateNode } from './operators/accumulate.js';
+export type { AccumulateOptions } from './operators/accumulate.js';
+export { SinkNode } from './operators/sink.js';

@@ -1,0 +1,79 @@
+import { registerApi, Stream } from '../core/stream.js';
+import type { Pending } from '../core/types.js';
+import { functionName } from './callable.js';
+
+export interface AccumulateOptions<S> {
+  /** The initial state. Leave the key out to use the first element (emitted unchanged). */
+  start?: S;
+  /** `func` returns `[state, output]` instead of the new state alone. */
+  returnsState?: boolean;
+  /** Emit `[state, output]` instead of `output`. */
+  withState?: boolean;
+}
+
+/**
+ * streamz's `accumulate` (alias `scan`): `state = func(state, x)`, emitting the new state, or with
+ * `returnsState` `[state, out] = func(state, x)`, emitting `out`. Without `start`, the first element
+ * becomes the state and is emitted as it is. When `func` throws, the state is left unchanged.
+ */
+export class AccumulateNode<S, T, O> extends Stream<O> {
+  state: S | undefined;
+  private hasState: boolean;
+  private readonly returnsState: boolean;
+  private readonly withState: boolean;
+
+  constructor(
+    upstream: Stream<T>,
+    readonly func: (state: S, x: T) => any,
+    options: AccumulateOptions<S> = {},
+  ) {
+    super(upstream);
+    if (typeof func !== 'function') throw new TypeError('accumulate: func must be a function');
+    this.hasState = 'start' in options;
+    this.state = options.start;
+    this.returnsState = options.returnsState ?? false;
+    this.withState = options.withState ?? false;
+  }
+
+  override update(x: T): Pending {
+    let out: any;
+    if (!this.hasState) {
+      this.hasState = true;
+      this.state = x as unknown as S;
+      out = this.withState ? [x, x] : x;
+    } else if (this.returnsState) {
+      const r = this.func(this.state as S, x);
+      this.state = r[0];
+      out = this.withState ? [r[0], r[1]] : r[1];
+    } else {
+      const r = this.func(this.state as S, x);
+      this.state = r;
+      out = this.withState ? [r, r] : r;
+    }
+    const next = this.next;
+    if (next !== null) return next.update(out, this);
+    return this._emit(out);
+  }
+
+  override get kind(): string {
+    return 'accumulate';
+  }
+
+  protected override describe(): string {
+    return functionName(this.func);
+  }
+}
+
+declare module '../core/stream.js' {
+  interface Stream<T> {
+    /** Accumulate results with previous state (streamz's `accumulate`). */
+    accumulate<S, O = S>(func: (state: S, x: T) => any, options?: AccumulateOptions<S>): Stream<O>;
+    /** Alias of `accumulate`. */
+    scan<S, O = S>(func: (state: S, x: T) => any, options?: AccumulateOptions<S>): Stream<O>;
+  }
+}
+
+const accumulate = (upstream: Stream<any>, func: (s: any, x: any) => any, options?: AccumulateOptions<any>) =>
+  new AccumulateNode(upstream, func, options);
+registerApi('accumulate', accumulate);
+registerApi('scan', accumulate);

@@ -1,0 +1,54 @@
+import { truthy } from '../core/python.js';
+import { registerApi, Stream } from '../core/stream.js';
+import type { Pending } from '../core/types.js';
+import { bindArgs, functionName } from './callable.js';
+
+/**
+ * Emits the elements for which `predicate(x, ...args)` is true by Python's rules; a null predicate
+ * tests the element itself (`[]`, `{}`, `''`, `0` and null are false).
+ */
+export class FilterNode<T> extends Stream<T> {
+  private readonly test: (x: T) => unknown;
+
+  constructor(
+    upstream: Stream<T>,
+    readonly predicate: ((x: T, ...args: any[]) => unknown) | null,
+    readonly args: readonly unknown[] = [],
+  ) {
+    super(upstream);
+    this.test = predicate === null ? (x) => x : bindArgs(predicate, args);
+  }
+
+  override update(x: T): Pending {
+    const r = this.test(x);
+    // Fast exits for the common boolean results; Python truthiness for everything else.
+    if (r === false || (r !== true && !truthy(r))) return undefined;
+    const next = this.next;
+    if (next !== null) return next.update(x, this);
+    return this._emit(x);
+  }
+
+  override get kind(): string {
+    return 'filter';
+  }
+
+  protected override describe(): string {
+    return this.predicate === null ? 'bool' : functionName(this.predicate);
+  }
+}
+
+declare module '../core/stream.js' {
+  interface Stream<T> {
+    /** Keep the elements for which `predicate(x, ...args)` is truthy (null: the element itself). */
+    filter(predicate: ((x: T, ...args: any[]) => unknown) | null, ...args: unknown[]): Stream<T>;
+    /** Drop the elements for which `predicate(x)` is truthy. */
+    remove(predicate: (x: T) => unknown): Stream<T>;
+  }
+}
+
+registerApi('filter', (upstream, predicate: ((x: any, ...a: any[]) => unknown) | null, ...args: unknown[]) =>
+  new FilterNode(upstream, predicate, args),
+);
+registerApi('remove', (upstream, predicate: (x: any) => unknown) =>
+  new FilterNode(upstream, (x: unknown) => !truthy(predicate(x))),
+);

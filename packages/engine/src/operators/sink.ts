@@ -1,0 +1,55 @@
+import { isThenable } from '../core/pending.js';
+import { registerApi, Stream } from '../core/stream.js';
+import type { Pending } from '../core/types.js';
+import { bindArgs, functionName } from './callable.js';
+
+/**
+ * Calls `func(x, ...args)` on every element. When `func` returns a promise, it is handed upstream
+ * as back-pressure: sources wait for it before they produce more.
+ */
+export class SinkNode<T> extends Stream<T> {
+  private readonly call: (x: T) => unknown;
+
+  constructor(
+    upstream: Stream<T>,
+    readonly func: (x: T, ...args: any[]) => unknown,
+    readonly args: readonly unknown[] = [],
+  ) {
+    super(upstream);
+    this.call = bindArgs(func, args);
+  }
+
+  override update(x: T): Pending {
+    const r = this.call(x);
+    if (r === undefined || r === null || !isThenable(r)) return undefined;
+    return Promise.resolve(r);
+  }
+
+  override get kind(): string {
+    return 'sink';
+  }
+
+  protected override describe(): string {
+    return functionName(this.func);
+  }
+}
+
+declare module '../core/stream.js' {
+  interface Stream<T> {
+    /** Call `func(x, ...args)` on every element; a returned promise applies back-pressure. */
+    sink(func: (x: T, ...args: any[]) => unknown, ...args: unknown[]): SinkNode<T>;
+    /** Append every element to an array and return that array. */
+    sinkToList(): T[];
+  }
+}
+
+registerApi('sink', (upstream, func: (x: any, ...a: any[]) => unknown, ...args: unknown[]) =>
+  new SinkNode(upstream, func, args),
+);
+registerApi('sinkToList', (upstream) => {
+  const list: unknown[] = [];
+  new SinkNode(upstream, (x: unknown) => {
+    list.push(x);
+  });
+  return list;
+});
