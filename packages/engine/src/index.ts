@@ -4,11 +4,15 @@ export type { StreamOptions } from './core/stream.js';
 export type { Pending, Scheduler, TimerHandle } from './core/types.js';
 export { RealScheduler, getDefaultScheduler, setDefaultScheduler } from './core/scheduler.js';
 export { VirtualScheduler, flushMicrotasks } from './core/virtualScheduler.js';
-export { isThenable } from './core/pending.js';
-export { truthy, pyEquals, hashKey, pyIndex } from './core/python.js';
+export { isThenable, joinPending, sleep } from './core/pending.js';
+export { truthy, pyEquals, hashKey, pyIndex, pythonError } from './core/python.js';
 
+// Operators: element by element.
 export { MapNode } from './operators/map.js';
 export { FilterNode } from './operators/filter.js';
 export { AccumulateNode } from './operators/accumulate.js';
 export type { AccumulateOptions } from './operators/accumulate.js';
 export { SinkNode } from './operators/sink.js';
+// -- deterministic operators (starmap … zipLatest) --
+
+// -- time-based operators and sources (buffer, delay, rateLimit, timedWindow, latest, partition, sources) --

@@ -21,7 +21,11 @@ const NO_STREAMS: readonly Stream<any>[] = Object.freeze([]);
  * snapshot (as streamz's `list(self.downstreams)` does) without copying per element.
  *
  * Hot path: subclasses deliver through `this.next` when they have exactly one downstream, so every
- * subclass has its own call site for it and V8 keeps each of them monomorphic.
+ * subclass has its own call site for it and V8 keeps each of them monomorphic. The pattern is
+ *
+ *   const next = this.next;
+ *   if (next !== null) { this.emitted++; this.currentValue = y; return next.update(y, this); }
+ *   return this._emit(y);
  */
 export class Stream<T = any> {
   /** Nodes this one delivers to, in delivery order. A node appears at most once. */
@@ -33,6 +37,14 @@ export class Stream<T = any> {
   /** This node's scheduler, shared with the graph it was built in. */
   scheduler: Scheduler;
   streamName: string | undefined;
+  /**
+   * Telemetry read by a tick, never formatted per element: how many elements this node emitted,
+   * and the last one (streamz's `current_value`). Every delivery path updates both.
+   */
+  emitted = 0;
+  currentValue: unknown = undefined;
+  /** Elements this node threw away because a bound was reached (see each operator's docs). */
+  dropped = 0;
 
   constructor(upstreams?: Stream<any> | readonly Stream<any>[] | null, options?: StreamOptions) {
     const ups = upstreams == null ? [] : Array.isArray(upstreams) ? upstreams : [upstreams];
@@ -51,6 +63,8 @@ export class Stream<T = any> {
 
   /** Delivers `x` to every downstream, depth-first, in connection order. */
   _emit(x: any): Pending {
+    this.emitted++;
+    this.currentValue = x;
     const next = this.next;
     if (next !== null) return next.update(x, this);
     const ds = this.downstreams;
@@ -139,6 +153,16 @@ export class Stream<T = any> {
     if (this.streamName !== undefined) return `<${this.streamName}; ${kind}>`;
     const detail = this.describe();
     return detail ? `<${kind}: ${detail}>` : `<${kind}>`;
+  }
+
+  /** Elements this node holds right now (buffers, windows, queues); undefined if it holds none. */
+  get queued(): number | undefined {
+    return undefined;
+  }
+
+  /** How many elements this node can hold before it applies back-pressure or drops. */
+  get capacity(): number | undefined {
+    return undefined;
   }
 
   /** The streamz type name of this node (`map`, `sliding_window`, …). */

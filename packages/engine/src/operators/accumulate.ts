@@ -51,7 +51,11 @@ export class AccumulateNode<S, T, O> extends Stream<O> {
       out = this.withState ? [r, r] : r;
     }
     const next = this.next;
-    if (next !== null) return next.update(out, this);
+    if (next !== null) {
+      this.emitted++;
+      this.currentValue = out;
+      return next.update(out, this);
+    }
     return this._emit(out);
   }
 

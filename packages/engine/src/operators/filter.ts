@@ -24,7 +24,11 @@ export class FilterNode<T> extends Stream<T> {
     // Fast exits for the common boolean results; Python truthiness for everything else.
     if (r === false || (r !== true && !truthy(r))) return undefined;
     const next = this.next;
-    if (next !== null) return next.update(x, this);
+    if (next !== null) {
+      this.emitted++;
+      this.currentValue = x;
+      return next.update(x, this);
+    }
     return this._emit(x);
   }
 

@@ -18,7 +18,11 @@ export class MapNode<T, U> extends Stream<U> {
   override update(x: T): Pending {
     const y = this.call(x);
     const next = this.next;
-    if (next !== null) return next.update(y, this);
+    if (next !== null) {
+      this.emitted++;
+      this.currentValue = y;
+      return next.update(y, this);
+    }
     return this._emit(y);
   }
 
