@@ -14,5 +14,10 @@ export { AccumulateNode } from './operators/accumulate.js';
 export type { AccumulateOptions } from './operators/accumulate.js';
 export { SinkNode } from './operators/sink.js';
 // -- deterministic operators (starmap … zipLatest) --
+export { RingBuffer } from './operators/ringBuffer.js';
+export { ZipNode, splitZipArgs } from './operators/zip.js';
+export type { ZipOptions } from './operators/zip.js';
+export { SlidingWindowNode } from './operators/slidingWindow.js';
+export type { SlidingWindowOptions } from './operators/slidingWindow.js';
 
 // -- time-based operators and sources (buffer, delay, rateLimit, timedWindow, latest, partition, sources) --
