@@ -21,3 +21,17 @@ export { SlidingWindowNode } from './operators/slidingWindow.js';
 export type { SlidingWindowOptions } from './operators/slidingWindow.js';
 
 // -- time-based operators and sources (buffer, delay, rateLimit, timedWindow, latest, partition, sources) --
+export { Fifo } from './core/fifo.js';
+export { BufferNode } from './operators/buffer.js';
+export { DelayNode, DEFAULT_DELAY_LIMIT } from './operators/delay.js';
+export type { DelayOptions } from './operators/delay.js';
+export { RateLimitNode } from './operators/rateLimit.js';
+export { TimedWindowNode } from './operators/timedWindow.js';
+export { LatestNode } from './operators/latest.js';
+export { PartitionNode } from './operators/partition.js';
+export type { PartitionOptions } from './operators/partition.js';
+export { Source, SOURCE_YIELD_EVERY } from './sources/source.js';
+export type { SourceOptions } from './sources/source.js';
+export { FromIterableSource, fromIterable } from './sources/fromIterable.js';
+export type { FromIterableOptions } from './sources/fromIterable.js';
+export { FromPeriodicSource, fromPeriodic, DEFAULT_POLL_INTERVAL } from './sources/fromPeriodic.js';
