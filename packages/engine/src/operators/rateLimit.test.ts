@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimitNode, Stream, VirtualScheduler, flushMicrotasks, sleep } from '../index.js';
+
+function setup() {
+  const sched = new VirtualScheduler();
+  const source = new Stream<any>(null, { scheduler: sched });
+  const at = (t: number) => sched.advance(t - sched.now());
+  return { sched, source, at };
+}
+
+function record<T>(node: Stream<T>, sched: VirtualScheduler, work?: (x: T) => unknown): Array<[number, T]> {
+  const out: Array<[number, T]> = [];
+  node.sink((x: T) => {
+    out.push([sched.now(), x]);
+    return work?.(x);
+  });
+  return out;
+}
+
+describe('rateLimit', () => {
+  it('passes the first element synchronously inside emit()', () => {
+    const { sched, source } = setup();
+    const out = record(source.rateLimit(100), sched);
+    expect(source.emit(1)).toBeUndefined();
+    expect(out).toEqual([[0, 1]]);
+  });
+
+  it('spaces a burst interval apart (streamz: next = max(now, next) + interval)', async () => {
+    const { sched, source, at } = setup();
+    const out = record(source.rateLimit(100), sched);
+    for (let i = 0; i < 4; i++) source.emit(i);
+    await at(1000);
+    expect(out).toEqual([
+      [0, 0],
+      [100, 1],
+      [200, 2],
+      [300, 3],
+    ]);
+  });
+
+  it('lets an element through at once after a quiet interval, and holds one that comes too soon', async () => {
+    const { sched, source, at } = setup();
+    const out = record(source.rateLimit(100), sched);
+    source.emit('a');
+    await at(250);
+    expect(source.emit('b')).toBeUndefined();
+    await at(300);
+    expect(source.emit('c')).toBeInstanceOf(Promise);
+    await at(1000);
+    expect(out).toEqual([
+      [0, 'a'],
+      [250, 'b'],
+      [350, 'c'],
+    ]);
+  });
+
+  it("returns a promise that resolves after the element went downstream, including downstream's promise", async () => {
+    const { sched, source, at } = setup();
+    const out = record(source.rateLimit(100), sched, () => sleep(sched, 50));
+    const first = source.emit(1);
+    expect(first).toBeInstanceOf(Promise); // downstream's own promise, passed through
+    const second = source.emit(2)!;
+    let settledAt = -1;
+    void second.then(() => (settledAt = sched.now()));
+    await at(99);
+    expect(out.map(([, x]) => x)).toEqual([1]);
+    expect(settledAt).toBe(-1);
+    await at(100);
+    expect(out).toEqual([
+      [0, 1],
+      [100, 2],
+    ]);
+    expect(settledAt).toBe(-1);
+    await at(150);
+    expect(settledAt).toBe(150);
+  });
+
+  it('gives back-pressure: a producer awaiting emit() goes at the limited pace', async () => {
+    const { sched, source, at } = setup();
+    const out = record(source.rateLimit(10), sched);
+    void (async () => {
+      for (let i = 0; i < 5; i++) await source.emit(i);
+    })();
+    await at(100);
+    expect(out.map(([t]) => t)).toEqual([0, 10, 20, 30, 40]);
+  });
+
+  it('holds waiting elements in queued', async () => {
+    const { source } = setup();
+    const node = source.rateLimit(100);
+    for (let i = 0; i < 3; i++) source.emit(i);
+    expect(node.queued).toBe(2);
+    expect(node.capacity).toBeUndefined();
+  });
+
+  it('throws synchronously on the immediate path; reports errors of a delayed emission and keeps going', async () => {
+    const { sched, source, at } = setup();
+    const node = source.rateLimit(100);
+    const out = record(node, sched, (x) => {
+      if (x === 'bad') throw new Error('boom');
+    });
+    expect(() => source.emit('bad')).toThrow('boom');
+    const p = source.emit('bad')!;
+    source.emit('ok');
+    let resolved = false;
+    void p.then(() => (resolved = true));
+    await at(300);
+    expect(resolved).toBe(true);
+    expect(sched.errors.map((e) => [(e.error as Error).message, e.node])).toEqual([['boom', node]]);
+    expect(out.map(([t, x]) => [t, x])).toEqual([
+      [0, 'bad'],
+      [100, 'bad'],
+      [200, 'ok'],
+    ]);
+  });
+
+  it("rejects the element's promise when downstream's promise rejects (as streamz's future)", async () => {
+    const { sched, source, at } = setup();
+    record(source.rateLimit(100), sched, () => Promise.reject(new Error('async boom')));
+    void source.emit(1)?.catch(() => undefined);
+    const p = source.emit(2)!;
+    const caught = p.then(
+      () => 'resolved',
+      (e: Error) => e.message,
+    );
+    await at(100);
+    expect(await caught).toBe('async boom');
+  });
+
+  it('destroy() cancels waiting elements, resolves their promises, and leaves no timer', async () => {
+    const { sched, source, at } = setup();
+    const node = source.rateLimit(100);
+    const out = record(node, sched);
+    source.emit(1);
+    const p = source.emit(2)!;
+    source.emit(3);
+    expect(sched.pending).toBe(2);
+    node.destroy();
+    expect(sched.pending).toBe(0);
+    expect(node.queued).toBe(0);
+    let resolved = false;
+    void p.then(() => (resolved = true));
+    await flushMicrotasks();
+    expect(resolved).toBe(true);
+    await at(1000);
+    expect(out.map(([, x]) => x)).toEqual([1]);
+  });
+
+  it('is labelled like streamz (interval in ms)', () => {
+    const node = setup().source.rateLimit(500);
+    expect(node).toBeInstanceOf(RateLimitNode);
+    expect(String(node)).toBe('<rate_limit: 500>');
+  });
+});
