@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { Stream } from '../core/stream.js';
+import { catalog } from './catalog.js';
+import { byType, catalogData, checkParam, defineCatalog, withDefaults } from './index.js';
+import { testHost, buildNode } from './testHost.js';
+import { exportContext } from './exportHarness.js';
+import { CATEGORIES } from './types.js';
+import type { OperatorDescriptor } from './types.js';
+
+/** Parameters that make every descriptor buildable: its required ones, filled in. */
+const REQUIRED_SAMPLES: Record<string, Record<string, unknown>> = {
+  map: { func: 'x => x' },
+  starmap: { func: '(a, b) => a + b' },
+  pluck: { pick: 0 },
+  filter: {},
+  remove: { predicate: 'x => !x' },
+  accumulate: { func: '(a, x) => a + x' },
+  sliding_window: { n: 2 },
+  partition: { n: 2 },
+  partition_unique: { n: 2 },
+  timed_window: { interval: 100 },
+  buffer: { n: 2 },
+  delay: { interval: 100 },
+  rate_limit: { interval: 100 },
+  sink: { func: 'x => undefined' },
+  from_iterable: { items: [1, 2, 3] },
+  from_periodic: { callback: '() => 1' },
+  sink_to_textfile: { path: '/tmp/streamloom-never-written.txt' },
+  from_textfile: { path: '/tmp' },
+  filenames: { path: '/tmp' },
+  from_tcp: { port: 0 },
+  from_http_server: { port: 0 },
+  from_process: { cmd: 'true' },
+};
+
+/** The checks every catalog (browser-safe or full) must pass. */
+function catalogContract(name: string, list: readonly OperatorDescriptor[], build = true): void {
+  describe(`${name}: descriptor contract`, () => {
+    it('has unique type ids in streamz style (snake_case)', () => {
+      const ids = list.map((d) => d.type);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9_]*$/);
+    });
+
+    it.each(list.map((d) => [d.type, d] as const))('%s: well-formed', (_type, d) => {
+      expect(d.label.length).toBeGreaterThan(0);
+      expect(CATEGORIES).toContain(d.category);
+      expect(d.doc.length).toBeGreaterThan(60);
+      expect(d.example.length).toBeGreaterThan(0);
+      // Sources take no input and sinks emit nothing.
+      if (d.category === 'source') {
+        expect(d.inputs).toEqual({ min: 0, max: 0 });
+        expect(d.source).toBe(true);
+      } else {
+        expect(d.inputs.min).toBeGreaterThanOrEqual(1);
+      }
+      expect(d.outputs).toBe(d.category === 'sink' ? 0 : 1);
+      if (d.inputs.max !== null) expect(d.inputs.max).toBeGreaterThanOrEqual(d.inputs.min);
+      if (d.inputs.labels) expect(d.inputs.labels.length).toBeLessThanOrEqual(d.inputs.max ?? Infinity);
+      const names = d.params.map((p) => p.name);
+      expect(new Set(names).size).toBe(names.length);
+      if (d.keyParam !== undefined) expect(names).toContain(d.keyParam);
+      for (const key of ['fileRead', 'fileWrite'] as const) {
+        const param = d.needs?.[key];
+        if (param !== undefined) expect(names).toContain(param);
+      }
+      for (const p of d.params) {
+        expect(p.name).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+        expect(p.label.length).toBeGreaterThan(0);
+        expect(p.doc.length).toBeGreaterThan(0);
+        if (p.kind === 'enum') expect(p.options?.length).toBeGreaterThan(0);
+        if (p.required) expect(p.default).toBeUndefined();
+      }
+    });
+
+    it.each(list.map((d) => [d.type, d] as const))('%s: defaults pass its own bounds', (_type, d) => {
+      for (const p of d.params) {
+        if (p.default === undefined) continue;
+        expect(checkParam(p, p.default), `${d.type}.${p.name}`).toBeNull();
+      }
+    });
+
+    it('serialises to JSON and back unchanged, without functions', () => {
+      const data = catalogData(list);
+      const text = JSON.stringify(data);
+      expect(JSON.parse(text)).toEqual(data);
+      expect(text).not.toMatch(/"build"|"toTypeScript"|"toPython"/);
+      for (const d of data) expect(Object.values(d).some((v) => typeof v === 'function')).toBe(false);
+      expect(data.map((d) => d.type)).toEqual(list.map((d) => d.type));
+    });
+
+    if (build) {
+      it.each(list.map((d) => [d.type, d] as const))('%s: builds a detached node on the host scheduler', (type, d) => {
+        const host = testHost();
+        const node = buildNode(d, REQUIRED_SAMPLES[type] ?? {}, host);
+        expect(node).toBeInstanceOf(Stream);
+        expect(node.upstreams).toEqual([]);
+        expect(node.downstreams).toEqual([]);
+        expect(node.scheduler).toBe(host.scheduler);
+        node.destroy();
+      });
+
+      it.each(list.map((d) => [d.type, d] as const))('%s: exports to both languages', (type, d) => {
+        const inputs = Array.from({ length: Math.max(d.inputs.min, 0) }, (_, i) => `s${i}`);
+        const params = REQUIRED_SAMPLES[type] ?? {};
+        const ts = d.toTypeScript(exportContext(d, params, inputs, 'ts'));
+        const py = d.toPython(exportContext(d, params, inputs, 'py', { func: 'f', predicate: 'f', callback: 'f' }));
+        for (const code of [ts, py]) {
+          expect(code.length).toBeGreaterThan(0);
+          for (const name of inputs) expect(code).toContain(name);
+        }
+      });
+    }
+  });
+}
+
+catalogContract('browser-safe catalog', catalog);
+
+describe('catalog', () => {
+  it('covers every operator of the engine, every browser-safe source and sink', () => {
+    expect(catalog.map((d) => d.type).sort()).toEqual(
+      [
+        'accumulate', 'buffer', 'collect', 'combine_latest', 'counter', 'delay', 'filter', 'flatten',
+        'frequencies', 'from_iterable', 'from_periodic', 'latest', 'log', 'map', 'partition',
+        'partition_unique', 'pluck', 'random_walk', 'rate_limit', 'remove', 'sink', 'sink_to_list',
+        'slice', 'sliding_window', 'starmap', 'timed_window', 'union', 'unique', 'zip', 'zip_latest',
+      ].sort(),
+    );
+  });
+
+  it('is listed in palette order: categories in CATEGORIES order', () => {
+    const order = catalog.map((d) => CATEGORIES.indexOf(d.category));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('looks descriptors up by type', () => {
+    expect(byType.get('sliding_window')?.label).toBe('Sliding window');
+    expect(byType.get('scan')).toBeUndefined();
+    expect(byType.size).toBe(catalog.length);
+  });
+
+  it('fails on a duplicate type id', () => {
+    const map = byType.get('map')!;
+    expect(() => defineCatalog([map, { ...map, label: 'Other' }])).toThrow(/duplicate operator type 'map'/);
+  });
+
+  it('fills in defaults and keeps explicit values, null included', () => {
+    const d = byType.get('unique')!;
+    expect(withDefaults(d, {})).toEqual({ maxsize: null, key: null, hashable: true });
+    expect(withDefaults(d, { maxsize: 3, hashable: false })).toEqual({ maxsize: 3, key: null, hashable: false });
+    // An absent optional parameter without a default stays absent (accumulate's start).
+    expect(withDefaults(byType.get('accumulate')!, { func: 'f' })).not.toHaveProperty('start');
+    expect(withDefaults(byType.get('accumulate')!, { func: 'f', start: null })).toHaveProperty('start', null);
+  });
+});
+
+describe('checkParam', () => {
+  const spec = (over: object) => ({ name: 'p', label: 'P', doc: '', ...over }) as Parameters<typeof checkParam>[0];
+
+  it('checks kinds, bounds and nullability', () => {
+    expect(checkParam(spec({ kind: 'integer', min: 1 }), 0)).toMatch(/≥ 1/);
+    expect(checkParam(spec({ kind: 'integer' }), 1.5)).toMatch(/integer/);
+    expect(checkParam(spec({ kind: 'number', max: 2 }), 3)).toMatch(/≤ 2/);
+    expect(checkParam(spec({ kind: 'duration' }), -1)).toMatch(/≥ 0/);
+    expect(checkParam(spec({ kind: 'boolean' }), 'yes')).toMatch(/true or false/);
+    expect(checkParam(spec({ kind: 'string', max: 3 }), 'abcd')).toMatch(/length/);
+    expect(checkParam(spec({ kind: 'enum', options: ['a', 'b'] }), 'c')).toMatch(/one of a, b/);
+    expect(checkParam(spec({ kind: 'json' }), { a: [1, 'x', null] })).toBeNull();
+    expect(checkParam(spec({ kind: 'json' }), new Map())).toMatch(/JSON/);
+    expect(checkParam(spec({ kind: 'list', items: 'integer' }), [1, 2.5])).toMatch(/integer/);
+    expect(checkParam(spec({ kind: 'list', items: 'string', max: 1 }), ['a', 'b'])).toMatch(/length/);
+    expect(checkParam(spec({ kind: 'function' }), 'x => x')).toBeNull();
+    expect(checkParam(spec({ kind: 'function' }), 3)).toMatch(/source text/);
+    expect(checkParam(spec({ kind: 'integer' }), null)).toMatch(/null/);
+    expect(checkParam(spec({ kind: 'integer', nullable: true }), null)).toBeNull();
+    expect(checkParam(spec({ kind: 'integer', required: true }), undefined)).toMatch(/required/);
+    expect(checkParam(spec({ kind: 'integer' }), undefined)).toBeNull();
+  });
+});
