@@ -49,14 +49,14 @@ export abstract class Source<T = any> extends Stream<T> {
   /** Milliseconds slept after each element (0: none). */
   protected readonly interval: number;
   /** A run loop exists (scheduled, emitting, waiting or sleeping). */
-  private alive = false;
+  #alive = false;
   /** The next step is the first of a run: call `beginRun()`. */
-  private fresh = false;
-  private timer: TimerHandle | null = null;
+  #fresh = false;
+  #timer: TimerHandle | null = null;
   /** Elements handled since the loop last yielded to the host. */
-  private sinceYield = 0;
+  #sinceYield = 0;
   /** Bumped by `destroy()`: continuations of an older generation stop. */
-  private generation = 0;
+  #generation = 0;
 
   constructor(options?: SourceOptions, interval = 0) {
     super(null, options);
@@ -79,10 +79,10 @@ export abstract class Source<T = any> extends Stream<T> {
     this.stopped = false;
     this.started = true;
     // A loop that has not yet noticed an earlier stop() just carries on.
-    if (this.alive) return;
-    this.alive = true;
-    this.fresh = true;
-    this.schedule(0);
+    if (this.#alive) return;
+    this.#alive = true;
+    this.#fresh = true;
+    this.#schedule(0);
   }
 
   /** Asks the loop to end once its current cycle has finished. */
@@ -93,38 +93,38 @@ export abstract class Source<T = any> extends Stream<T> {
   override destroy(streams?: readonly Stream<any>[]): void {
     super.destroy(streams);
     this.stopped = true;
-    this.alive = false;
-    this.generation++;
-    if (this.timer !== null) this.scheduler.clearTimeout(this.timer);
-    this.timer = null;
+    this.#alive = false;
+    this.#generation++;
+    if (this.#timer !== null) this.scheduler.clearTimeout(this.#timer);
+    this.#timer = null;
   }
 
-  private schedule(ms: number): void {
-    const generation = this.generation;
-    this.timer = this.scheduler.setTimeout(() => {
-      this.timer = null;
-      this.sinceYield = 0;
-      this.step(generation);
+  #schedule(ms: number): void {
+    const generation = this.#generation;
+    this.#timer = this.scheduler.setTimeout(() => {
+      this.#timer = null;
+      this.#sinceYield = 0;
+      this.#step(generation);
     }, ms);
   }
 
   /** Runs cycles until the source stops, ends, waits on downstream, sleeps or yields. */
-  private step(generation: number): void {
-    if (generation !== this.generation) return;
-    if (this.fresh) {
-      this.fresh = false;
+  #step(generation: number): void {
+    if (generation !== this.#generation) return;
+    if (this.#fresh) {
+      this.#fresh = false;
       try {
         this.beginRun();
       } catch (error) {
         this.scheduler.reportError(error, this);
         this.stopped = true;
-        this.alive = false;
+        this.#alive = false;
         return;
       }
     }
     for (;;) {
       if (this.stopped) {
-        this.alive = false;
+        this.#alive = false;
         return;
       }
       let result: IteratorResult<T> | undefined;
@@ -136,7 +136,7 @@ export abstract class Source<T = any> extends Stream<T> {
       if (result !== undefined) {
         if (result.done === true) {
           this.stopped = true;
-          this.alive = false;
+          this.#alive = false;
           return;
         }
         let pending: Pending;
@@ -146,40 +146,40 @@ export abstract class Source<T = any> extends Stream<T> {
           this.scheduler.reportError(error, this);
         }
         if (pending !== undefined) {
-          this.wait(pending, generation);
+          this.#wait(pending, generation);
           return;
         }
       }
-      if (!this.proceed()) return;
+      if (!this.#proceed()) return;
     }
   }
 
   /** Waits for downstream before the next element, measuring the wait. */
-  private wait(pending: Promise<unknown>, generation: number): void {
+  #wait(pending: Promise<unknown>, generation: number): void {
     const since = this.scheduler.now();
     pending.then(
-      () => this.resume(generation, since),
+      () => this.#resume(generation, since),
       (error: unknown) => {
         this.scheduler.reportError(error, this);
-        this.resume(generation, since);
+        this.#resume(generation, since);
       },
     );
   }
 
-  private resume(generation: number, since: number): void {
-    if (generation !== this.generation) return;
+  #resume(generation: number, since: number): void {
+    if (generation !== this.#generation) return;
     this.backpressureMs += this.scheduler.now() - since;
-    if (this.proceed()) this.step(generation);
+    if (this.#proceed()) this.#step(generation);
   }
 
   /** After an element: sleep `interval`, or yield to the host now and then; true: go on now. */
-  private proceed(): boolean {
+  #proceed(): boolean {
     if (this.interval > 0) {
-      this.schedule(this.interval);
+      this.#schedule(this.interval);
       return false;
     }
-    if (++this.sinceYield >= SOURCE_YIELD_EVERY) {
-      this.schedule(0);
+    if (++this.#sinceYield >= SOURCE_YIELD_EVERY) {
+      this.#schedule(0);
       return false;
     }
     return true;
