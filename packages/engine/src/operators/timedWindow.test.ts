@@ -157,6 +157,30 @@ describe('timedWindow', () => {
     expect(sched.pending).toBe(0);
   });
 
+  it('restarts its loop when an element reaches it after destroy() (connected again)', async () => {
+    const { sched, source, at } = setup();
+    const node = source.timedWindow(100);
+    const out = record(node, sched);
+    await at(50);
+    node.destroy();
+    source.connect(node);
+    await at(70);
+    source.emit(1);
+    await at(270);
+    expect(out).toEqual([
+      [0, []],
+      [70, [1]],
+      [170, []],
+      [270, []],
+    ]);
+    node.destroy();
+    expect(sched.pending).toBe(0);
+  });
+
+  it('requires interval > 0', () => {
+    expect(() => setup().source.timedWindow(0)).toThrow(RangeError);
+  });
+
   it('is labelled like streamz (interval in ms)', () => {
     const node = setup().source.timedWindow(200);
     expect(node).toBeInstanceOf(TimedWindowNode);

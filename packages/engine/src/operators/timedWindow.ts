@@ -21,6 +21,8 @@ import type { Pending, TimerHandle } from '../core/types.js';
  *   the node never emits again. The promise handed upstream resolves either way (the error was
  *   reported here, not left to whoever waits).
  * - Before the first window `update` returns undefined (streamz returns `gen.moment`, one tick).
+ * - `interval` must be > 0: streamz accepts 0, which emits `[]` in a busy loop (and would never let
+ *   a virtual clock move on).
  * - `destroy()` cancels the timer, stops the loop and forgets the buffered elements. An element
  *   that reaches the node afterwards (if it is connected again) restarts the loop.
  */
@@ -36,8 +38,8 @@ export class TimedWindowNode<T> extends Stream<T[]> {
 
   constructor(upstream: Stream<T> | null, interval: number, options?: StreamOptions) {
     super(upstream, options);
-    if (typeof interval !== 'number' || !(interval >= 0) || !Number.isFinite(interval)) {
-      throw new RangeError(`timed_window: interval must be a finite number of ms >= 0, got ${String(interval)}`);
+    if (typeof interval !== 'number' || !(interval > 0) || !Number.isFinite(interval)) {
+      throw new RangeError(`timed_window: interval must be a finite number of ms > 0, got ${String(interval)}`);
     }
     this.interval = interval;
     this.startLoop();
