@@ -53,3 +53,28 @@ export function harness(node: Stream<any>, ports = 1): { inputs: Stream<any>[]; 
   node.connect(collector);
   return { inputs, out };
 }
+
+/**
+ * A collector attached to `node`'s output that records `[time, value]` on the node's scheduler
+ * clock: what a test reads to check when elements came out.
+ */
+export function record(node: Stream<any>): Array<[number, unknown]> {
+  const seen: Array<[number, unknown]> = [];
+  const collector = new Stream<any>(null, { scheduler: node.scheduler });
+  collector.update = (x: unknown) => {
+    seen.push([node.scheduler.now(), x]);
+    return undefined;
+  };
+  node.connect(collector);
+  return seen;
+}
+
+/** Builds each `[type, params]` on `host` and wires them in a chain, as the compiler would. */
+export function chain(
+  host: RunHost,
+  steps: ReadonlyArray<readonly [OperatorDescriptor, Record<string, unknown>]>,
+): Stream<any>[] {
+  const nodes = steps.map(([d, params], i) => buildNode(d, params, host, `n${i}`));
+  for (let i = 1; i < nodes.length; i++) nodes[i - 1]!.connect(nodes[i]!);
+  return nodes;
+}
