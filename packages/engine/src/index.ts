@@ -19,6 +19,20 @@ export { ZipNode, splitZipArgs } from './operators/zip.js';
 export type { ZipOptions } from './operators/zip.js';
 export { SlidingWindowNode } from './operators/slidingWindow.js';
 export type { SlidingWindowOptions } from './operators/slidingWindow.js';
+export { StarmapNode } from './operators/starmap.js';
+export { FrequenciesNode } from './operators/frequencies.js';
+export { PartitionUniqueNode } from './operators/partitionUnique.js';
+export type { PartitionUniqueOptions } from './operators/partitionUnique.js';
+export { SliceNode } from './operators/slice.js';
+export { PluckNode } from './operators/pluck.js';
+export { FlattenNode } from './operators/flatten.js';
+export { UniqueNode } from './operators/unique.js';
+export type { UniqueOptions } from './operators/unique.js';
+export { CollectNode } from './operators/collect.js';
+export { UnionNode } from './operators/union.js';
+export { CombineLatestNode } from './operators/combineLatest.js';
+export type { CombineLatestOptions, EmitOnItem } from './operators/combineLatest.js';
+export { ZipLatestNode } from './operators/zipLatest.js';
 
 // -- time-based operators and sources (buffer, delay, rateLimit, timedWindow, latest, partition, sources) --
 export { Fifo } from './core/fifo.js';
