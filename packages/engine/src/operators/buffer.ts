@@ -73,6 +73,7 @@ export class BufferNode<T> extends Stream<T> {
       } catch (error) {
         this.scheduler.reportError(error, this);
       }
+      if (generation !== this.generation) return; // destroyed by downstream
       if (pending !== undefined) {
         pending.then(
           () => this.resume(generation),

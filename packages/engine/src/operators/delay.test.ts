@@ -172,6 +172,17 @@ describe('delay', () => {
     expect(sched.pending).toBe(0);
   });
 
+  it('destroy() called by downstream during an emission leaves no timer', async () => {
+    const { sched, source, at } = setup();
+    const node: DelayNode<number> = source.delay(100);
+    const out = record(node, sched, () => node.destroy());
+    source.emit(1);
+    source.emit(2);
+    await at(0);
+    expect(out.map(([, x]) => x)).toEqual([1]);
+    expect(sched.pending).toBe(0);
+  });
+
   it('is labelled like streamz (interval in ms)', () => {
     const { source } = setup();
     const node = source.delay(100);

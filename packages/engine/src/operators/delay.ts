@@ -94,6 +94,7 @@ export class DelayNode<T> extends Stream<T> {
       } catch (error) {
         this.scheduler.reportError(error, this);
       }
+      if (generation !== this.generation) return; // destroyed by downstream
       if (pending !== undefined) {
         pending.then(
           () => this.afterEmit(generation),

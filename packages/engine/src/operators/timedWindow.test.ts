@@ -177,6 +177,15 @@ describe('timedWindow', () => {
     expect(sched.pending).toBe(0);
   });
 
+  it('destroy() called by downstream during an emission leaves no timer', async () => {
+    const { sched, source, at } = setup();
+    const node: TimedWindowNode<number> = source.timedWindow(100);
+    const out = record(node, sched, () => node.destroy());
+    await at(500);
+    expect(out).toEqual([[0, []]]);
+    expect(sched.pending).toBe(0);
+  });
+
   it('requires interval > 0', () => {
     expect(() => setup().source.timedWindow(0)).toThrow(RangeError);
   });

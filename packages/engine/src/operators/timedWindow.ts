@@ -72,6 +72,7 @@ export class TimedWindowNode<T> extends Stream<T[]> {
     } catch (error) {
       this.scheduler.reportError(error, this);
     }
+    if (generation !== this.generation) return; // destroyed by downstream
     if (pending === undefined) {
       this.last = undefined;
       this.schedule(this.interval);

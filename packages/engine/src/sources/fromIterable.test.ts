@@ -263,6 +263,19 @@ describe('Stream.fromIterable', () => {
     expect(sched2.pending).toBe(0);
   });
 
+  it('destroy() called by downstream during an emission leaves no timer', async () => {
+    const sched = new VirtualScheduler();
+    const source = Stream.fromIterable(count(), { scheduler: sched, interval: 100 });
+    const out = source.sinkToList();
+    source.sink((x: number) => {
+      if (x === 2) source.destroy();
+    });
+    source.start();
+    await sched.advance(1000);
+    expect(out).toEqual([0, 1, 2]);
+    expect(sched.pending).toBe(0);
+  });
+
   it('starts from a downstream node (node.start() reaches the sources) or with start: true', async () => {
     const sched = new VirtualScheduler();
     const source = Stream.fromIterable([1, 2], { scheduler: sched });

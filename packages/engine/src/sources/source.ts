@@ -145,6 +145,7 @@ export abstract class Source<T = any> extends Stream<T> {
         } catch (error) {
           this.scheduler.reportError(error, this);
         }
+        if (generation !== this.#generation) return; // destroyed by downstream
         if (pending !== undefined) {
           this.#wait(pending, generation);
           return;
