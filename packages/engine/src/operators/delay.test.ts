@@ -190,3 +190,19 @@ describe('delay', () => {
     expect(String(node)).toBe('<delay: 100>');
   });
 });
+
+describe('delay under load', () => {
+  it('keeps the newest limit elements of a large burst, in order', async () => {
+    const sched = new VirtualScheduler();
+    const source = new Stream<number>(null, { scheduler: sched });
+    const node = source.delay(0, { limit: 100_000 });
+    const out = node.sinkToList();
+    for (let i = 0; i < 300_000; i++) source.emit(i);
+    expect(node.dropped).toBe(199_999);
+    await sched.advance(0);
+    expect(out).toHaveLength(100_001);
+    expect(out[0]).toBe(0);
+    expect(out[1]).toBe(200_000);
+    expect(out[100_000]).toBe(299_999);
+  });
+});
