@@ -1,10 +1,13 @@
 /**
- * One benchmark process, forked by run.ts. Arguments: a JSON `ChildTask`. Sends back `ChildResult[]`
- * over IPC.
+ * One benchmark process, forked by run.ts with a JSON `ChildTask` as its argument. It waits for
+ * `run` messages; each runs every workload of the task once, in order, and answers with a `Round`.
+ * run.ts takes turns between the processes of a comparison, so noise on this shared machine falls
+ * on every implementation alike.
  *
- * - `fresh`: one workload, one implementation; V8's type feedback has seen nothing else.
- * - `all`: every listed workload runs once first (so shared call sites see every node class, as in
- *   an application with several pipelines), then the repetitions go round-robin over them.
+ * - `fresh`: one workload and one implementation; V8's type feedback has seen nothing else.
+ * - `all`: every workload; the first (warm-up) round runs all four before anything is measured,
+ *   so call sites shared between pipelines have seen every node class, as in an application with
+ *   several pipelines.
  */
 import { workload, type Impl, type WorkloadId } from './workloads.js';
 
@@ -14,57 +17,36 @@ export interface ChildTask {
   workloads: WorkloadId[];
   /** Source elements per repetition. */
   n: number;
-  reps: number;
 }
 
-export interface ChildResult {
-  workload: WorkloadId;
-  impl: Impl;
-  mode: 'fresh' | 'all';
-  n: number;
-  /** ns per source element, one per measured repetition. */
-  samples: number[];
-  checksum: number;
-}
+/**
+ * One repetition of each workload: CPU ns (user + system, all of the process's threads) and wall
+ * ns per source element, and the checksum.
+ */
+export type Round = { workload: WorkloadId; ns: number; wallNs: number; checksum: number }[];
+
+export type ToChild = { type: 'run' } | { type: 'exit' };
+export type FromChild = { type: 'ready' } | { type: 'round'; round: Round };
 
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function timed(run: (n: number) => number, n: number): { ns: number; checksum: number } {
-  gc?.();
-  const t0 = process.hrtime.bigint();
-  const checksum = run(n);
-  const t1 = process.hrtime.bigint();
-  return { ns: Number(t1 - t0) / n, checksum };
-}
-
-function main(task: ChildTask): ChildResult[] {
-  const runs = task.workloads.map((id) => workload(id).run[task.impl]);
-  const results: ChildResult[] = task.workloads.map((id) => ({
-    workload: id,
-    impl: task.impl,
-    mode: task.mode,
-    n: task.n,
-    samples: [],
-    checksum: Number.NaN,
-  }));
-  // Warm-up: one full repetition of each (for `all`, this is "running all four first").
-  runs.forEach((run, i) => {
-    results[i]!.checksum = timed(run, task.n).checksum;
-  });
-  for (let rep = 0; rep < task.reps; rep++) {
-    runs.forEach((run, i) => {
-      const r = results[i]!;
-      const { ns, checksum } = timed(run, task.n);
-      if (checksum !== r.checksum) {
-        throw new Error(`${r.workload}/${r.impl}: checksum changed between repetitions`);
-      }
-      r.samples.push(ns);
-    });
-  }
-  return results;
-}
-
 const task = JSON.parse(process.argv[2] ?? '') as ChildTask;
-const results = main(task);
-if (process.send) process.send(results);
-else console.log(JSON.stringify(results));
+const runs = task.workloads.map((id) => ({ id, run: workload(id).run[task.impl] }));
+
+function round(): Round {
+  return runs.map(({ id, run }) => {
+    gc?.();
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const checksum = run(task.n);
+    const t1 = process.hrtime.bigint();
+    const c = process.cpuUsage(c0);
+    return { workload: id, ns: ((c.user + c.system) * 1000) / task.n, wallNs: Number(t1 - t0) / task.n, checksum };
+  });
+}
+
+const send = (m: FromChild) => process.send!(m);
+process.on('message', (m: ToChild) => {
+  if (m.type === 'run') send({ type: 'round', round: round() });
+  else process.disconnect();
+});
+send({ type: 'ready' });

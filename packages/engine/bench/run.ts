@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ChildResult, ChildTask } from './child.js';
+import type { ChildTask, FromChild, Round, ToChild } from './child.js';
 import { IMPLS, WORKLOADS, workload, type Impl, type WorkloadId } from './workloads.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,23 +38,96 @@ const extraFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolea
 const N: Record<Impl, number> = quick
   ? { loop: 1_000_000, engine: 1_000_000, rxjs: 200_000 }
   : { loop: 10_000_000, engine: 10_000_000, rxjs: 2_000_000 };
-const REPS: Record<Impl, number> = quick ? { loop: 3, engine: 3, rxjs: 3 } : { loop: 7, engine: 7, rxjs: 5 };
+/** Measured repetitions, after one warm-up repetition. */
+const REPS = Number(option('reps') ?? (quick ? 3 : 7));
 
 // --- running -------------------------------------------------------------------------------------
 
-function runChild(task: ChildTask): Promise<ChildResult[]> {
-  return new Promise((resolve, reject) => {
-    const child = fork(join(here, 'child.ts'), [JSON.stringify(task)], {
-      execArgv: [...process.execArgv, '--expose-gc', ...extraFlags],
-    });
-    let results: ChildResult[] | undefined;
-    child.on('message', (m) => (results = m as ChildResult[]));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code === 0 && results) resolve(results);
-      else reject(new Error(`benchmark child ${JSON.stringify(task)} exited with ${code}`));
-    });
+interface Result {
+  workload: WorkloadId;
+  impl: Impl;
+  mode: ChildTask['mode'];
+  n: number;
+  /** CPU ns per source element, one per measured repetition. */
+  samples: number[];
+  /** Wall-clock ns per source element, likewise. */
+  wallSamples: number[];
+  checksum: number;
+}
+
+interface Child {
+  task: ChildTask;
+  ready: Promise<unknown>;
+  run(): Promise<Round>;
+  close(): Promise<unknown>;
+}
+
+function startChild(task: ChildTask): Child {
+  const proc = fork(join(here, 'child.ts'), [JSON.stringify(task)], {
+    execArgv: [...process.execArgv, '--expose-gc', ...extraFlags],
   });
+  let pending: { resolve: (m: FromChild) => void; reject: (e: Error) => void } | null = null;
+  const expect = () => new Promise<FromChild>((resolve, reject) => (pending = { resolve, reject }));
+  proc.on('message', (m) => {
+    const p = pending;
+    pending = null;
+    p?.resolve(m as FromChild);
+  });
+  proc.on('exit', (code) => {
+    pending?.reject(new Error(`benchmark child ${JSON.stringify(task)} exited with ${code}`));
+    pending = null;
+  });
+  const ready = expect();
+  return {
+    task,
+    ready,
+    async run() {
+      const answer = expect();
+      proc.send({ type: 'run' } satisfies ToChild);
+      const m = await answer;
+      if (m.type !== 'round') throw new Error('benchmark child: unexpected message');
+      return m.round;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        proc.once('exit', resolve);
+        proc.send({ type: 'exit' } satisfies ToChild);
+      }),
+  };
+}
+
+/**
+ * Runs one comparison: a process per task, a warm-up round, then REPS rounds in which the
+ * processes take turns (rotating who goes first), so noise on the machine is shared out evenly.
+ */
+async function compare(tasks: ChildTask[]): Promise<Result[]> {
+  const children = tasks.map(startChild);
+  await Promise.all(children.map((c) => c.ready));
+  const results = new Map<string, Result>();
+  const record = (task: ChildTask, round: Round, warm: boolean) => {
+    for (const { workload: id, ns, wallNs, checksum } of round) {
+      const key = `${task.impl}:${id}`;
+      let r = results.get(key);
+      if (!r) {
+        r = { workload: id, impl: task.impl, mode: task.mode, n: task.n, samples: [], wallSamples: [], checksum };
+        results.set(key, r);
+      }
+      if (checksum !== r.checksum) throw new Error(`${id}/${task.impl}: checksum changed between repetitions`);
+      if (!warm) {
+        r.samples.push(ns);
+        r.wallSamples.push(wallNs);
+      }
+    }
+  };
+  for (const c of children) record(c.task, await c.run(), true);
+  for (let rep = 0; rep < REPS; rep++) {
+    for (let j = 0; j < children.length; j++) {
+      const c = children[(rep + j) % children.length]!;
+      record(c.task, await c.run(), false);
+    }
+  }
+  await Promise.all(children.map((c) => c.close()));
+  return [...results.values()];
 }
 
 function median(xs: readonly number[]): number {
@@ -64,15 +137,15 @@ function median(xs: readonly number[]): number {
 }
 
 const started = Date.now();
-const results: ChildResult[] = [];
+const results: Result[] = [];
 for (const mode of modes) {
-  const tasks: ChildTask[] =
+  const groups: ChildTask[][] =
     mode === 'fresh'
-      ? ids.flatMap((id) => impls.map((impl) => ({ mode, impl, workloads: [id], n: N[impl], reps: REPS[impl] })))
-      : impls.map((impl) => ({ mode, impl, workloads: ids, n: N[impl], reps: REPS[impl] }));
-  for (const task of tasks) {
-    process.stderr.write(`  ${mode} ${task.impl} ${task.workloads.join(',')} …\n`);
-    results.push(...(await runChild(task)));
+      ? ids.map((id) => impls.map((impl) => ({ mode, impl, workloads: [id], n: N[impl] })))
+      : [impls.map((impl) => ({ mode, impl, workloads: ids, n: N[impl] }))];
+  for (const tasks of groups) {
+    process.stderr.write(`  ${mode}: ${tasks[0]!.workloads.join(', ')} (${impls.join(', ')}) …\n`);
+    results.push(...(await compare(tasks)));
   }
 }
 
@@ -93,12 +166,17 @@ const TARGET = { vsRxjs: 3, w1VsLoop: 2.5, w1AfterAllNs: 20 };
 type Row = { workload: WorkloadId; title: string } & Partial<Record<Impl, number>> & {
     rxjsOverEngine?: number;
     engineOverLoop?: number;
+    wall: Partial<Record<Impl, number>>;
   };
 
 function rows(mode: ChildTask['mode']): Row[] {
   return ids.map((id) => {
-    const row: Row = { workload: id, title: workload(id).title };
-    for (const r of results) if (r.workload === id && r.mode === mode) row[r.impl] = median(r.samples);
+    const row: Row = { workload: id, title: workload(id).title, wall: {} };
+    for (const r of results) {
+      if (r.workload !== id || r.mode !== mode) continue;
+      row[r.impl] = median(r.samples);
+      row.wall[r.impl] = median(r.wallSamples);
+    }
     if (row.engine !== undefined && row.rxjs !== undefined) row.rxjsOverEngine = row.rxjs / row.engine;
     if (row.engine !== undefined && row.loop !== undefined) row.engineOverLoop = row.engine / row.loop;
     return row;
@@ -138,9 +216,10 @@ const meta = {
 const out: string[] = [];
 out.push(`Streamloom engine benchmark — ${meta.date}, Node ${meta.node} (V8 ${meta.v8}), ${meta.cpu}`);
 out.push(
-  `median ns per source element; elements per repetition: engine ${N.engine.toLocaleString('en')}, ` +
+  `median CPU ns per source element (process CPU time: a busy shared machine disturbs it far less ` +
+    `than wall time, whose medians are in bench/results/latest.json); elements per repetition: engine ${N.engine.toLocaleString('en')}, ` +
     `loop ${N.loop.toLocaleString('en')}, rxjs ${N.rxjs.toLocaleString('en')}; ` +
-    `repetitions: engine ${REPS.engine}, loop ${REPS.loop}, rxjs ${REPS.rxjs} (after one warm-up)`,
+    `${REPS} repetitions after one warm-up, the implementations' processes taking turns`,
 );
 const checks: { target: string; value: number; ok: boolean }[] = [];
 for (const mode of modes) {
@@ -191,7 +270,7 @@ writeFileSync(
       targets: TARGET,
       checks,
       tables: Object.fromEntries(modes.map((m) => [m, rows(m)])),
-      raw: results.map((r) => ({ ...r, median: median(r.samples) })),
+      raw: results.map((r) => ({ ...r, median: median(r.samples), wallMedian: median(r.wallSamples) })),
     },
     null,
     2,
