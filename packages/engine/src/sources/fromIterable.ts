@@ -28,10 +28,11 @@ export class FromIterableSource<T> extends Source<T> {
     readonly iterable: Iterable<T>,
     options?: FromIterableOptions,
   ) {
-    super(options, options?.interval ?? 0);
+    // Checked before super(), which may start the source (options.start).
     if (iterable == null || typeof (iterable as any)[Symbol.iterator] !== 'function') {
       throw new TypeError(`from_iterable: expected an iterable, got ${iterable === null ? 'null' : typeof iterable}`);
     }
+    super(options, options?.interval ?? 0);
   }
 
   protected override beginRun(): void {

@@ -21,10 +21,11 @@ export class FromPeriodicSource<T> extends Source<T> {
     readonly pollInterval: number = DEFAULT_POLL_INTERVAL,
     options?: SourceOptions,
   ) {
-    super(options, pollInterval);
+    // Checked before super(), which may start the source (options.start).
     if (typeof callback !== 'function') {
       throw new TypeError(`from_periodic: callback must be a function, got ${callback === null ? 'null' : typeof callback}`);
     }
+    super(options, pollInterval);
   }
 
   protected override pull(): IteratorResult<T> {
