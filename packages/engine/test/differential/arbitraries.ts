@@ -106,6 +106,8 @@ export const filterCase: fc.Arbitrary<Case> = fc.oneof(
   single(fc.record({ op: fc.constant('filter'), fn: fc.constantFrom('is_even', 'is_pos', 'mod3', 'fail_neg') }), int),
   single(fc.record({ op: fc.constant('filter'), fn: fc.constantFrom(null, 'identity', 'length') }), anyValue),
   single(fc.record({ op: fc.constant('filter'), fn: fc.constantFrom('add', 'sub', 'mul'), args: fc.tuple(int) }), int),
+  // No predicate but extra arguments: streamz calls bool-like _truthy(x, *args), a TypeError.
+  single(fc.record({ op: fc.constant('filter'), fn: fc.constant(null), args: fc.array(int, { minLength: 1, maxLength: 2 }) }), int),
 );
 
 export const removeCase: fc.Arbitrary<Case> = fc.oneof(
@@ -147,7 +149,7 @@ export const partitionCase: fc.Arbitrary<Case> = fc.oneof(
   single(fc.record({ op: fc.constant('partition'), n }), anyValue),
   single(
     fc.record({ op: fc.constant('partition'), n, key: fc.constantFrom<KeySpec>({ fn: 'mod3' }, { fn: 'is_even' }, { fn: 'identity' }) }),
-    int,
+    fc.oneof({ weight: 3, arbitrary: int }, { weight: 1, arbitrary: fc.boolean() }),
   ),
   single(
     fc.record({ op: fc.constant('partition'), n, key: fc.constantFrom<KeySpec>({ index: 0 }, { index: -1 }, { index: 1 }) }),
@@ -345,9 +347,10 @@ export const combineLatestCase: fc.Arbitrary<Case> = joinCase((ends) =>
       ),
     })
     .map(({ emitOn }) => defined({ op: 'combineLatest', in: ends, emitOn })),
+  { repeat: true },
 );
 
-export const zipLatestCase: fc.Arbitrary<Case> = joinCase((ends) => fc.constant({ op: 'zipLatest', in: ends }));
+export const zipLatestCase: fc.Arbitrary<Case> = joinCase((ends) => fc.constant({ op: 'zipLatest', in: ends }), { repeat: true });
 
 /** collect on source 0, flushed by a sink on source 1 (whose values are ignored). */
 export const collectCase: fc.Arbitrary<Case> = fc
@@ -560,6 +563,100 @@ export function chainCase(ops: readonly string[]): fc.Arbitrary<Case> {
 }
 
 // ------------------------------------------------------------------------------------------------
+// DAGs: shared sources (diamonds), joins feeding joins, collect flushed from another branch
+// ------------------------------------------------------------------------------------------------
+
+/** int -> int stages for DAGs; none of them raises on ints. */
+const DAG_STAGES: OpSpec[] = [
+  { op: 'map', fn: 'inc' },
+  { op: 'map', fn: 'neg' },
+  { op: 'map', fn: 'mod3' },
+  { op: 'filter', fn: 'is_even' },
+  { op: 'remove', fn: 'is_pos' },
+  { op: 'accumulate', fn: 'add' },
+  { op: 'scan', fn: 'max', start: 0 },
+  { op: 'slice', start: 1, end: null, step: 2 },
+  { op: 'slice', start: null, end: 4, step: null },
+  { op: 'unique', maxsize: 2 },
+];
+
+/**
+ * A random DAG over int elements: 1–2 sources, then 3–8 steps, each one a stage on some earlier
+ * node, a join of 2–3 earlier nodes (possibly the same node twice, possibly fed by one source, so
+ * one element reaches a join along two paths) followed by tuple_sum, a window followed by
+ * tuple_sum, a collect flushed from another node, or a sink tapping some node. Every leaf gets a
+ * sink. Nodes are created in step order, so delivery order depends on it.
+ */
+export function dagCase(ops: readonly string[]): fc.Arbitrary<Case> {
+  const has = (op: string) => ops.includes(op);
+  return fc
+    .record({
+      sources: fc.integer({ min: 1, max: 2 }),
+      steps: fc.array(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), { minLength: 3, maxLength: 8 }),
+    })
+    .chain(({ sources, steps }) => {
+      const nodes: NodeSpec[] = [];
+      for (let i = 0; i < sources; i++) nodes.push({ op: 'source' });
+      /** Nodes whose elements are ints (sinks and collect excluded). */
+      const pool: number[] = nodes.map((_, i) => i);
+      const add = (node: NodeSpec) => {
+        nodes.push(node);
+        return nodes.length - 1;
+      };
+      for (const seeds of steps) {
+        const p = new Picker(seeds);
+        const from = () => p.pick(pool);
+        const kinds = ['stage', 'stage', 'sink', 'join', 'join', 'window', 'collect'].filter(
+          (k) => (k !== 'join' || ['union', 'zip', 'combineLatest', 'zipLatest'].some(has)) && (k !== 'collect' || has('collect')),
+        );
+        const kind = p.pick(kinds);
+        if (kind === 'stage') {
+          const stages = DAG_STAGES.filter((st) => has(st.op));
+          pool.push(add({ ...p.pick(stages), in: [from()] }));
+        } else if (kind === 'sink') {
+          add({ op: 'sink', in: [from()] });
+        } else if (kind === 'join') {
+          // A repeated input crashes combine_latest and zip_latest in streamz (TypeError on their
+          // metadata); the operator tests cover that, so here they get distinct inputs and only
+          // union and zip may get the same node twice.
+          const joins = ['union', 'zip', 'combineLatest', 'zipLatest'].filter((j) => has(j) && (pool.length > 1 || j === 'union' || j === 'zip'));
+          if (joins.length === 0) continue;
+          const join = p.pick(joins);
+          const distinct = join === 'combineLatest' || join === 'zipLatest';
+          const ins: number[] = [];
+          const width = p.pick([2, 2, 3]);
+          while (ins.length < width) {
+            const options = distinct ? pool.filter((i) => !ins.includes(i)) : pool;
+            if (options.length === 0) break;
+            ins.push(p.pick(options));
+          }
+          const node: NodeSpec = join === 'zip' ? { op: 'zip', in: ins, items: ins.map((ref) => ({ ref })) } : { op: join, in: ins };
+          const j = add(node);
+          if (p.pick([false, false, true])) add({ op: 'sink', in: [j] });
+          pool.push(join === 'union' ? j : add({ op: 'map', fn: 'tuple_sum', in: [j] }));
+        } else if (kind === 'window') {
+          const windows: OpSpec[] = [
+            { op: 'slidingWindow', n: 2 },
+            { op: 'partition', n: 2 },
+            { op: 'partitionUnique', n: 2 },
+          ].filter((w) => has(w.op));
+          if (windows.length === 0) continue;
+          const w = add({ ...p.pick(windows), in: [from()] });
+          pool.push(add({ op: 'map', fn: 'tuple_sum', in: [w] }));
+        } else {
+          const c = add({ op: 'collect', in: [from()] });
+          add({ op: 'flush', in: [from()], target: c });
+          pool.push(add({ op: 'map', fn: 'tuple_sum', in: [c] }));
+        }
+      }
+      const fed = new Set(nodes.flatMap((node) => node.in ?? []));
+      for (const i of pool) if (!fed.has(i)) nodes.push({ op: 'sink', in: [i] });
+      const srcs = Array.from({ length: sources }, (_, i) => i);
+      return inputsOver(srcs, fc.integer({ min: -5, max: 5 })).map((inputs) => ({ pipeline: { nodes }, inputs }));
+    });
+}
+
+// ------------------------------------------------------------------------------------------------
 // Errors across branches
 // ------------------------------------------------------------------------------------------------
 
@@ -623,38 +720,9 @@ export function errorFanOutCase(ops: readonly string[]): fc.Arbitrary<Case> {
 }
 
 /**
- * An element that makes a branch below a partition raise, with sinks on the partition's upstream
- * created after it, and sometimes a slice above the partition. In streamz, partition.update is a
- * coroutine, so the exception is held in the Future it returns: the upstream goes on delivering to
- * its later branches and emit() raises at the end; and slice, which calls the public emit() and
- * drops what it returns, drops the exception altogether. A synchronous engine stops at the error.
- */
-export const errorBelowPartitionCase: fc.Arbitrary<Case> = fc
-  .record({
-    n: fc.integer({ min: 1, max: 2 }),
-    above: fc.constantFrom<OpSpec>({ op: 'map', fn: 'identity' }, { op: 'slice', start: null, end: null, step: null }),
-    failing: fc.constantFrom<OpSpec>({ op: 'map', fn: 'tuple_sum' }, { op: 'pluck', pick: 1 }),
-    inputs: inputsOf(int, 8),
-  })
-  .map(({ n, above, failing, inputs }) => ({
-    pipeline: {
-      nodes: [
-        { op: 'source' },
-        { ...above, in: [0] },
-        { op: 'partition', n, in: [1] },
-        { ...failing, in: [2] },
-        { op: 'map', fn: 'fail_neg', in: [3] },
-        { op: 'sink', in: [4] },
-        { op: 'sink', in: [1] },
-        { op: 'sink', in: [0] },
-      ],
-    },
-    inputs,
-  }));
-
-/**
- * The cases where streamz's partition coroutine can show (see errorBelowPartitionCase): a partition
- * in the graph and an exception on either side. Other tests leave them to that one.
+ * The cases where streamz's partition can show its event loop (see the known divergences in
+ * graphs.test.ts): a partition in the graph and an exception on either side. The random graphs
+ * leave them out.
  */
 export function errorWithPartition(c: Case, expected: Result, actual: Result): boolean {
   const raised = (r: Result) => 'log' in r && r.log.some((e) => e[1] === 'error');

@@ -3,9 +3,9 @@
  * depth-first delivery order shows), and errors raised in one branch of a fan-out.
  */
 import { describe, expect, it } from 'vitest';
-import { chainCase, errorBelowPartitionCase, errorFanOutCase, errorWithPartition } from './arbitraries.js';
-import { differential, useStreamz } from './differential.js';
-import { ALL_OPS, missingOps } from './harness.js';
+import { chainCase, dagCase, errorFanOutCase, errorWithPartition } from './arbitraries.js';
+import { differential, knownDivergence, useStreamz } from './differential.js';
+import { ALL_OPS, missingOps, type NodeSpec } from './harness.js';
 
 const py = useStreamz();
 const CHAIN_OPS = ALL_OPS.filter((op) => !['source', 'sink', 'flush', 'union', 'zip', 'combineLatest', 'zipLatest', 'collect'].includes(op));
@@ -21,7 +21,54 @@ describe('chains of 2-5 operators', () => {
   });
 });
 
+describe('DAGs', () => {
+  const available = ALL_OPS.filter((op) => missingOps([op]).length === 0);
+  differential(py, 'diamonds, joins of joins, collect flushed from a branch', ['map', 'union', 'zip', 'combineLatest', 'zipLatest', 'collect'], dagCase(available), 300, errorWithPartition);
+});
+
 describe('errors', () => {
   differential(py, 'an error in one branch of a fan-out', ['map', 'filter', 'accumulate'], errorFanOutCase(ALL_OPS.filter((op) => missingOps([op]).length === 0)), 200);
-  differential(py, 'an error below a partition, with later branches above it', ['map', 'partition', 'pluck'], errorBelowPartitionCase, 100);
+});
+
+/**
+ * streamz's partition always gives its graph an event loop in a thread, and its update is a
+ * coroutine, so a graph holding one behaves as an async graph: what partition's subgraph raises
+ * comes back as a failed Future instead of an exception. The engine's synchronous emit does not
+ * copy that; these pin down the differences (the random graphs leave out cases with a partition
+ * and an exception, see errorWithPartition).
+ */
+describe('known divergences: a graph with a partition', () => {
+  const nodes = (above: NodeSpec) => [
+    { op: 'source' },
+    { ...above, in: [0] },
+    { op: 'partition', n: 1, in: [1] },
+    { op: 'pluck', pick: 1, in: [2] },
+    { op: 'sink', in: [3] },
+    { op: 'sink', in: [1] },
+    { op: 'sink', in: [0] },
+  ];
+  knownDivergence(
+    py,
+    'an exception below a partition does not stop delivery to the later branches above it (streamz raises at the end of emit)',
+    { pipeline: { nodes: nodes({ op: 'map', fn: 'identity' }) }, inputs: [[0, 7]] },
+    { log: [[0, 5, 7], [0, 6, 7], [0, 'error', 'IndexError']] },
+    { log: [[0, 'error', 'IndexError']] },
+  );
+  knownDivergence(
+    py,
+    'an exception below a partition below a slice is lost in streamz (slice drops the Future emit returns)',
+    { pipeline: { nodes: nodes({ op: 'slice', start: null, end: null, step: null }) }, inputs: [[0, 7]] },
+    { log: [[0, 5, 7], [0, 6, 7]] },
+    { log: [[0, 'error', 'IndexError']] },
+  );
+  knownDivergence(
+    py,
+    'zip_latest in a graph with a partition makes streamz emit() raise TypeError (asyncio.gather gets the list it returns)',
+    {
+      pipeline: { nodes: [{ op: 'source' }, { op: 'partition', n: 1, in: [0] }, { op: 'zipLatest', in: [0, 1] }, { op: 'sink', in: [2] }] },
+      inputs: [[0, 1], [0, 2]],
+    },
+    { log: [[0, 3, [1, [1]]], [0, 'error', 'TypeError'], [1, 3, [2, [2]]], [1, 'error', 'TypeError']] },
+    { log: [[0, 3, [1, [1]]], [1, 3, [2, [2]]]] },
+  );
 });

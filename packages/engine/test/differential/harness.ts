@@ -87,7 +87,7 @@ export function assertStreamzAvailable(): void {
 
 /** A persistent streamz_runner.py process: one JSON line per batch of cases, one line back. */
 export class StreamzProcess {
-  private readonly waiting: { resolve: (r: Result[]) => void; reject: (e: Error) => void }[] = [];
+  private readonly waiting: { resolve: (r: Result[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }[] = [];
   private stderr = '';
   private exited: Error | null = null;
   /** How many cases this process has run. */
@@ -114,12 +114,19 @@ export class StreamzProcess {
           else reject(new Error(`streamz_runner.py cannot import streamz (${hello.error}). Install it with: ${APT_COMMAND}`));
           return;
         }
-        p.waiting.shift()?.resolve(JSON.parse(line) as Result[]);
+        const w = p.waiting.shift();
+        if (w !== undefined) {
+          clearTimeout(w.timer);
+          w.resolve(JSON.parse(line) as Result[]);
+        }
       });
       child.on('exit', (code, signal) => {
         p.exited = new Error(`streamz_runner.py exited (code ${code}, signal ${signal}):\n${p.stderr}`);
         reject(p.exited);
-        for (const w of p.waiting.splice(0)) w.reject(p.exited);
+        for (const w of p.waiting.splice(0)) {
+          clearTimeout(w.timer);
+          w.reject(p.exited);
+        }
       });
       child.on('error', (e) => reject(e));
     });
@@ -127,11 +134,25 @@ export class StreamzProcess {
     return p;
   }
 
+  /** Runs a batch; kills the process if streamz has not answered within the time limit. */
   run(cases: readonly Case[]): Promise<Result[]> {
     if (this.exited) return Promise.reject(this.exited);
     this.casesRun += cases.length;
+    const limit = 20_000 + 20 * cases.length;
     return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
+      const timer = setTimeout(() => {
+        const e = new Error(
+          `streamz did not answer within ${limit} ms (a graph blocked in streamz?); killed it. ` +
+            `First case of the batch:\n${cases[0] ? describeCase(cases[0]) : ''}`,
+        );
+        this.exited = e;
+        for (const w of this.waiting.splice(0)) {
+          clearTimeout(w.timer);
+          w.reject(e);
+        }
+        this.child.kill('SIGKILL');
+      }, limit);
+      this.waiting.push({ resolve, reject, timer });
       this.child.stdin.write(JSON.stringify(cases) + '\n');
     });
   }
