@@ -1,7 +1,7 @@
 import { pythonError, truthy } from '../core/python.js';
 import { registerApi, Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
-import { RingBuffer } from './ringBuffer.js';
+import { WindowRing } from './ringBuffer.js';
 
 export interface SlidingWindowOptions {
   /**
@@ -21,7 +21,7 @@ export interface SlidingWindowOptions {
  * emits `()` and raises IndexError on every element.
  */
 export class SlidingWindowNode<T> extends Stream<T[]> {
-  private readonly window: RingBuffer<T>;
+  private readonly window: WindowRing<T>;
   private readonly partial: boolean;
 
   constructor(
@@ -35,15 +35,14 @@ export class SlidingWindowNode<T> extends Stream<T[]> {
     if (n < 0) throw pythonError('ValueError', 'maxlen must be non-negative');
     if (n === 0) throw pythonError('ValueError', 'sliding_window: n must be at least 1');
     super(upstream);
-    this.window = new RingBuffer<T>(n + 1);
+    this.window = new WindowRing<T>(n);
     this.partial = truthy(options.returnPartial ?? true);
   }
 
   override update(x: T): Pending {
     const window = this.window;
     window.push(x);
-    if (window.length > this.n) window.shift();
-    else if (!this.partial && window.length !== this.n) return undefined;
+    if (!this.partial && window.length !== this.n) return undefined;
     const y = window.toArray();
     const next = this.next;
     if (next !== null) {

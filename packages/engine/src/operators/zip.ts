@@ -138,15 +138,25 @@ export class ZipNode extends Stream<unknown[]> {
   private emitTuple(): Pending {
     const buffers = this.buffers;
     const n = buffers.length;
-    const y: unknown[] = [];
+    let y: unknown[];
     let filled = 0;
     if (this.simple) {
-      for (let i = 0; i < n; i++) {
-        const buffer = buffers[i]!;
-        y.push(buffer.shift());
-        if (buffer.length !== 0) filled++;
+      // An array literal allocates exactly; `[]` + push would allocate 17 slots (more GC).
+      if (n === 2) {
+        const b0 = buffers[0]!;
+        const b1 = buffers[1]!;
+        y = [b0.shift(), b1.shift()];
+        filled = (b0.length !== 0 ? 1 : 0) + (b1.length !== 0 ? 1 : 0);
+      } else {
+        y = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const buffer = buffers[i]!;
+          y[i] = buffer.shift();
+          if (buffer.length !== 0) filled++;
+        }
       }
     } else {
+      y = [];
       if (this.missingInput !== null) throw pythonError('KeyError', String(this.missingInput));
       const layout = this.layout;
       const literals = this.literals;
