@@ -3,7 +3,8 @@
 /**
  * The feedback loops among `nodes` that pass through no node for which `breaks` is true, one per
  * strongly connected component of the graph without those nodes, each as a path of node ids that
- * starts and ends at the same node (`['a', 'b', 'a']`). Iterative; linear in nodes and edges.
+ * starts and ends at the same node (`['a', 'b', 'a']`), ordered by their first node. Iterative;
+ * linear in nodes and edges.
  */
 export function findSyncCycles(
   nodes: readonly string[],
@@ -13,83 +14,122 @@ export function findSyncCycles(
   const index = new Map<string, number>();
   for (const id of nodes) if (!index.has(id) && !breaks(id)) index.set(id, index.size);
   const ids = [...index.keys()];
-  const adjacency: number[][] = ids.map(() => []);
-  for (const [source, target] of edges) {
-    const s = index.get(source);
-    const t = index.get(target);
-    if (s !== undefined && t !== undefined) adjacency[s]!.push(t);
-  }
+  const graph = adjacency(ids.length, edges, index);
+  const component = stronglyConnected(graph);
 
+  // Vertices by component; a component is a loop if it has two vertices or a self-loop.
+  const first = new Map<number, number>();
+  const size = new Map<number, number>();
+  for (let v = 0; v < ids.length; v++) {
+    const c = component[v]!;
+    if (!first.has(c)) first.set(c, v);
+    size.set(c, (size.get(c) ?? 0) + 1);
+  }
   const cycles: string[][] = [];
-  for (const component of stronglyConnected(adjacency)) {
-    const start = Math.min(...component);
-    const selfLoop = adjacency[start]!.includes(start);
-    if (component.length === 1 && !selfLoop) continue;
-    const path = selfLoop ? [start, start] : shortestLoop(adjacency, start, new Set(component));
-    cycles.push(path.map((i) => ids[i]!));
+  for (const [c, start] of first) {
+    const loop = hasEdge(graph, start, start)
+      ? [start, start]
+      : size.get(c)! > 1
+        ? shortestLoop(graph, start, component)
+        : undefined;
+    if (loop !== undefined) cycles.push(loop.map((v) => ids[v]!));
   }
   cycles.sort((a, b) => index.get(a[0]!)! - index.get(b[0]!)!);
   return cycles;
 }
 
-/** Tarjan's algorithm without recursion: the components, each a list of vertex numbers. */
-function stronglyConnected(adjacency: readonly number[][]): number[][] {
-  const n = adjacency.length;
-  const order = new Array<number>(n).fill(-1);
-  const low = new Array<number>(n).fill(0);
-  const onStack = new Array<boolean>(n).fill(false);
-  const stack: number[] = [];
-  const components: number[][] = [];
+/** Compressed adjacency: the targets of v are `targets[offsets[v] .. offsets[v + 1])`. */
+interface Adjacency {
+  offsets: Int32Array;
+  targets: Int32Array;
+}
+
+function adjacency(n: number, edges: ReadonlyArray<readonly [string, string]>, index: ReadonlyMap<string, number>): Adjacency {
+  const pairs: number[] = [];
+  const offsets = new Int32Array(n + 1);
+  for (const [source, target] of edges) {
+    const s = index.get(source);
+    const t = index.get(target);
+    if (s === undefined || t === undefined) continue;
+    pairs.push(s, t);
+    offsets[s + 1]!++;
+  }
+  for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(pairs.length / 2);
+  for (let i = 0; i < pairs.length; i += 2) targets[fill[pairs[i]!]!++] = pairs[i + 1]!;
+  return { offsets, targets };
+}
+
+function hasEdge(g: Adjacency, from: number, to: number): boolean {
+  for (let i = g.offsets[from]!; i < g.offsets[from + 1]!; i++) if (g.targets[i] === to) return true;
+  return false;
+}
+
+/** Tarjan's algorithm without recursion: the component number of each vertex. */
+function stronglyConnected(g: Adjacency): Int32Array {
+  const n = g.offsets.length - 1;
+  const order = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  let stackTop = 0;
+  const workVertex = new Int32Array(n);
+  const workNext = new Int32Array(n);
   let counter = 0;
+  let components = 0;
   for (let root = 0; root < n; root++) {
     if (order[root] !== -1) continue;
-    const work: Array<[vertex: number, next: number]> = [[root, 0]];
+    let depth = 0;
+    workVertex[0] = root;
+    workNext[0] = g.offsets[root]!;
     order[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = true;
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const [v, next] = frame;
-      const targets = adjacency[v]!;
-      if (next < targets.length) {
-        frame[1] = next + 1;
-        const w = targets[next]!;
+    stack[stackTop++] = root;
+    while (depth >= 0) {
+      const v = workVertex[depth]!;
+      const next = workNext[depth]!;
+      if (next < g.offsets[v + 1]!) {
+        workNext[depth] = next + 1;
+        const w = g.targets[next]!;
         if (order[w] === -1) {
           order[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = true;
-          work.push([w, 0]);
-        } else if (onStack[w]) {
-          low[v] = Math.min(low[v]!, order[w]!);
+          stack[stackTop++] = w;
+          depth++;
+          workVertex[depth] = w;
+          workNext[depth] = g.offsets[w]!;
+        } else if (component[w] === -1) {
+          low[v] = Math.min(low[v]!, order[w]!); // w is on the stack
         }
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent !== undefined) low[parent[0]] = Math.min(low[parent[0]]!, low[v]!);
+      depth--;
+      if (depth >= 0) {
+        const parent = workVertex[depth]!;
+        low[parent] = Math.min(low[parent]!, low[v]!);
+      }
       if (low[v] === order[v]) {
-        const component: number[] = [];
         let w: number;
         do {
-          w = stack.pop()!;
-          onStack[w] = false;
-          component.push(w);
+          w = stack[--stackTop]!;
+          component[w] = components;
         } while (w !== v);
-        components.push(component);
+        components++;
       }
     }
   }
-  return components;
+  return component;
 }
 
-/** A shortest path from `start` back to itself inside `within` (breadth-first). */
-function shortestLoop(adjacency: readonly number[][], start: number, within: ReadonlySet<number>): number[] {
+/** A shortest path from `start` back to itself inside its component (breadth-first). */
+function shortestLoop(g: Adjacency, start: number, component: Int32Array): number[] {
+  const c = component[start];
   const previous = new Map<number, number>();
   const queue = [start];
   for (let head = 0; head < queue.length; head++) {
     const v = queue[head]!;
-    for (const w of adjacency[v]!) {
-      if (!within.has(w)) continue;
+    for (let i = g.offsets[v]!; i < g.offsets[v + 1]!; i++) {
+      const w = g.targets[i]!;
+      if (component[w] !== c) continue;
       if (w === start) {
         const path = [start];
         for (let u = v; u !== start; u = previous.get(u)!) path.push(u);

@@ -147,7 +147,10 @@ function check(input: unknown, catalog: CatalogData, issues: GraphIssue[]): Grap
     (id) => nodesById.get(id)?.descriptor?.async === true,
   );
   if (cycles.length > 0) {
-    const asyncTypes = catalog.filter((d) => d.async).map((d) => d.type);
+    // Nodes that can sit inside a loop: asynchronous, with an input and an output.
+    const asyncTypes = catalog
+      .filter((d) => d.async && !d.source && d.outputs === 1 && d.inputs.max !== 0)
+      .map((d) => d.type);
     const hint = asyncTypes.length > 0 ? ` such as ${listOr(asyncTypes.slice(0, 3))}` : '';
     for (const cycle of cycles) {
       const shown = cycle.length > 12 ? [...cycle.slice(0, 11), '…', cycle[cycle.length - 1]!] : cycle;
