@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Stream } from '../core/stream.js';
+import { fullCatalog, nodeDescriptors } from '../node/catalog.js';
+import { fullByType } from '../node/index.js';
 import { catalog } from './catalog.js';
 import { byType, catalogData, checkParam, defineCatalog, withDefaults } from './index.js';
 import { testHost, buildNode } from './testHost.js';
@@ -8,6 +17,11 @@ import { CATEGORIES } from './types.js';
 import type { OperatorDescriptor } from './types.js';
 
 /** Parameters that make every descriptor buildable: its required ones, filled in. */
+const tmp = mkdtempSync(join(tmpdir(), 'streamloom-catalog-'));
+const existing = join(tmp, 'in.txt');
+writeFileSync(existing, 'a\n');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
 const REQUIRED_SAMPLES: Record<string, Record<string, unknown>> = {
   map: { func: 'x => x' },
   starmap: { func: '(a, b) => a + b' },
@@ -25,9 +39,9 @@ const REQUIRED_SAMPLES: Record<string, Record<string, unknown>> = {
   sink: { func: 'x => undefined' },
   from_iterable: { items: [1, 2, 3] },
   from_periodic: { callback: '() => 1' },
-  sink_to_textfile: { path: '/tmp/streamloom-never-written.txt' },
-  from_textfile: { path: '/tmp' },
-  filenames: { path: '/tmp' },
+  sink_to_textfile: { path: join(tmp, 'out.txt') },
+  from_textfile: { path: existing },
+  filenames: { path: tmp },
   from_tcp: { port: 0 },
   from_http_server: { port: 0 },
   from_process: { cmd: 'true' },
@@ -110,11 +124,76 @@ function catalogContract(name: string, list: readonly OperatorDescriptor[], buil
           for (const name of inputs) expect(code).toContain(name);
         }
       });
+
+      it('exports parse as TypeScript and as Python', () => {
+        const python: string[] = [];
+        for (const d of list) {
+          const inputs = Array.from({ length: Math.max(d.inputs.min, 0) }, (_, i) => `s${i}`);
+          const params = REQUIRED_SAMPLES[d.type] ?? {};
+          const code = d.toTypeScript(exportContext(d, params, inputs, 'ts'));
+          const out = ts.transpileModule(`const node = ${code};`, { reportDiagnostics: true });
+          expect(out.diagnostics?.map((x) => x.messageText), `${d.type}: ${code}`).toEqual([]);
+          python.push(d.toPython(exportContext(d, params, inputs, 'py', { func: 'f', predicate: 'f', callback: 'f' })));
+        }
+        const check = 'import ast, json, sys\nfor i, e in enumerate(json.load(sys.stdin)):\n    ast.parse(e, mode="eval")\nprint("ok")';
+        expect(execFileSync('/usr/bin/python3', ['-c', check], { input: JSON.stringify(python), encoding: 'utf8' })).toBe('ok\n');
+      });
     }
   });
 }
 
-catalogContract('browser-safe catalog', catalog);
+catalogContract('full catalog', fullCatalog);
+
+describe('full catalog', () => {
+  it('is the browser-safe catalog plus the Node-only descriptors, in palette order', () => {
+    expect(fullCatalog.map((d) => d.type).sort()).toEqual(
+      [...catalog, ...nodeDescriptors].map((d) => d.type).sort(),
+    );
+    expect(nodeDescriptors.map((d) => d.type)).toEqual([
+      'from_textfile', 'filenames', 'from_tcp', 'from_http_server', 'from_process', 'sink_to_textfile',
+    ]);
+    const order = fullCatalog.map((d) => CATEGORIES.indexOf(d.category));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(fullByType.get('from_tcp')?.needs).toEqual({ network: true });
+    expect(fullByType.get('from_textfile')?.needs).toEqual({ fileRead: 'path' });
+    expect(fullByType.get('sink_to_textfile')?.needs).toEqual({ fileWrite: 'path' });
+    expect(fullByType.get('from_process')?.needs).toEqual({ childProcess: true });
+    expect(fullByType.get('map')).toBe(byType.get('map'));
+  });
+
+  it('declares what the Node-only ones need from the host, and nothing for the others', () => {
+    for (const d of catalog) expect(d.needs, d.type).toBeUndefined();
+    for (const d of nodeDescriptors) expect(d.needs, d.type).toBeDefined();
+  });
+});
+
+describe('browser-safe catalog', () => {
+  it('imports no Node API and nothing from src/node, however deep', () => {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const builtins = new Set(builtinModules);
+    const seen = new Set<string>();
+    const bad: string[] = [];
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:import|export)\s[^'";]*?from\s+'([^']+)'|import\s+'([^']+)'/g)) {
+        const spec = (m[1] ?? m[2])!;
+        if (spec.startsWith('.')) {
+          const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
+          if (target.includes(`${join('src', 'node')}/`)) bad.push(`${file} → ${spec}`);
+          visit(target);
+        } else if (spec.startsWith('node:') || builtins.has(spec)) {
+          bad.push(`${file} → ${spec}`);
+        }
+      }
+    };
+    visit(join(here, 'index.ts'));
+    expect(seen.size).toBeGreaterThan(40);
+    expect(bad).toEqual([]);
+  });
+
+});
 
 describe('catalog', () => {
   it('covers every operator of the engine, every browser-safe source and sink', () => {

@@ -3,7 +3,7 @@
 // fluent API through its TypeScript export. All three must agree.
 import { execFileSync } from 'node:child_process';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import '../index.js';
 import { Stream } from '../core/stream.js';
 import { byType } from './index.js';
@@ -274,7 +274,7 @@ describe('descriptors run tiny graphs like streamz', () => {
 });
 
 describe('sinks', () => {
-  let log: ReturnType<typeof vi.spyOn>;
+  let log: MockInstance<typeof console.log>;
   beforeAll(() => {
     log = vi.spyOn(console, 'log').mockImplementation(() => {});
   });

@@ -1,3 +1,4 @@
+import { RealScheduler } from '../core/scheduler.js';
 import { Stream } from '../core/stream.js';
 import { VirtualScheduler } from '../core/virtualScheduler.js';
 import { buildContext } from './define.js';
@@ -21,6 +22,22 @@ export function testHost(scheduler = new VirtualScheduler()): TestHost {
       lines.push(line);
     },
   };
+}
+
+/** A run host on real timers (for sources on sockets and processes); reported errors are kept. */
+export function realHost(): RunHost & { readonly lines: string[]; readonly errors: unknown[] } {
+  const errors: unknown[] = [];
+  const host = testHost();
+  return { ...host, scheduler: new RealScheduler((error) => errors.push(error)), errors };
+}
+
+/** Resolves once `condition()` holds (polling every 5 ms); rejects after `ms`. */
+export async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('waitFor: timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 /** Builds a node the way the compiler does: defaults applied, functions compiled, detached. */
