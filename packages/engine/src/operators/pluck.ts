@@ -27,8 +27,8 @@ export class PluckNode<T> extends Stream<unknown> {
     if (picks === null) {
       y = pyIndex(x, this.pick);
     } else {
-      const tuple: unknown[] = [];
-      for (let i = 0; i < picks.length; i++) tuple.push(pyIndex(x, picks[i]));
+      const tuple: unknown[] = new Array(picks.length);
+      for (let i = 0; i < picks.length; i++) tuple[i] = pyIndex(x, picks[i]);
       y = tuple;
     }
     const next = this.next;

@@ -156,13 +156,13 @@ export class ZipNode extends Stream<unknown[]> {
         }
       }
     } else {
-      y = [];
       if (this.missingInput !== null) throw pythonError('KeyError', String(this.missingInput));
       const layout = this.layout;
       const literals = this.literals;
+      y = new Array(layout.length);
       for (let i = 0; i < layout.length; i++) {
         const j = layout[i]!;
-        y.push(j >= 0 ? buffers[j]!.peek() : literals[-1 - j]!.value);
+        y[i] = j >= 0 ? buffers[j]!.peek() : literals[-1 - j]!.value;
       }
       for (let i = 0; i < n; i++) {
         const buffer = buffers[i]!;
