@@ -50,6 +50,15 @@ export function inputsOver(sources: readonly number[], value: fc.Arbitrary<Json>
   return fc.array(fc.tuple(fc.constantFrom(...sources), value), { maxLength, size: 'medium' }) as fc.Arbitrary<[number, Json][]>;
 }
 
+/**
+ * Inputs emitted mostly at `targets[0]` and sometimes at another of `targets`: emit() on a node in
+ * the middle of a graph skips that node's own function and delivers to its downstreams.
+ */
+export function inputsAt(targets: readonly number[], value: fc.Arbitrary<Json>, maxLength = MAX_INPUTS): fc.Arbitrary<[number, Json][]> {
+  const target = fc.oneof({ weight: 4, arbitrary: fc.constant(targets[0]!) }, { weight: 1, arbitrary: fc.constantFrom(...targets) });
+  return fc.array(fc.tuple(target, value), { maxLength, size: 'medium' }) as fc.Arbitrary<[number, Json][]>;
+}
+
 // ------------------------------------------------------------------------------------------------
 // Single-operator pipelines
 // ------------------------------------------------------------------------------------------------
@@ -92,6 +101,16 @@ export const mapCase: fc.Arbitrary<Case> = fc.oneof(
   ),
   single(fc.record({ op: fc.constant('map'), fn: fc.constantFrom('identity', 'length', 'first', 'last') }), anyValue),
 );
+
+/** sink(func, *args): the sink gets the element and the extra arguments. */
+export const sinkArgsCase: fc.Arbitrary<Case> = fc
+  .record({ args: fc.array(fc.oneof(int, str, fc.constant(null)), { maxLength: 2 }), stage: fc.boolean(), inputs: inputsOf(anyValue) })
+  .map(({ args, stage, inputs }) => {
+    const nodes: NodeSpec[] = [{ op: 'source' }];
+    if (stage) nodes.push({ op: 'map', fn: 'identity', in: [0] });
+    nodes.push({ op: 'sink', args, in: [nodes.length - 1] }, { op: 'sink', in: [0] });
+    return { pipeline: { nodes }, inputs };
+  });
 
 export const starmapCase: fc.Arbitrary<Case> = single(
   fc.record({
@@ -546,6 +565,8 @@ export function chainCase(ops: readonly string[]): fc.Arbitrary<Case> {
       const nodes: NodeSpec[] = [{ op: 'source' }];
       const late: NodeSpec[] = [];
       let k: Kind = kind;
+      /** Nodes whose elements are of the source's kind: elements may be emitted there too. */
+      const sameKind = [0];
       steps.forEach((seeds, i) => {
         const p = new Picker(seeds);
         const fits = templates.filter((t) => t.accepts(k));
@@ -556,9 +577,10 @@ export function chainCase(ops: readonly string[]): fc.Arbitrary<Case> {
         if (taps[i] === 'after') late.push({ op: 'sink', in: [prev] });
         nodes.push({ ...spec, in: [prev] });
         k = out;
+        if (k === kind) sameKind.push(nodes.length - 1);
       });
       nodes.push({ op: 'sink', in: [nodes.length - 1] }, ...late);
-      return inputsOf(CHAIN_VALUES[kind]).map((inputs) => ({ pipeline: { nodes }, inputs }));
+      return inputsAt(sameKind, CHAIN_VALUES[kind]).map((inputs) => ({ pipeline: { nodes }, inputs }));
     });
 }
 
@@ -652,7 +674,9 @@ export function dagCase(ops: readonly string[]): fc.Arbitrary<Case> {
       const fed = new Set(nodes.flatMap((node) => node.in ?? []));
       for (const i of pool) if (!fed.has(i)) nodes.push({ op: 'sink', in: [i] });
       const srcs = Array.from({ length: sources }, (_, i) => i);
-      return inputsOver(srcs, fc.integer({ min: -5, max: 5 })).map((inputs) => ({ pipeline: { nodes }, inputs }));
+      return fc
+        .oneof(inputsOver(srcs, fc.integer({ min: -5, max: 5 })), inputsAt(pool, fc.integer({ min: -5, max: 5 })))
+        .map((inputs) => ({ pipeline: { nodes }, inputs }));
     });
 }
 

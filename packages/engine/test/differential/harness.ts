@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { Stream } from '../../src/index.js';
 import { fn } from './library.js';
 
-export const PYTHON = '/usr/bin/python3';
+/** Debian's interpreter, which has python3-streamz (STREAMZ_PYTHON overrides it, e.g. to check the failure message). */
+export const PYTHON = process.env.STREAMZ_PYTHON || '/usr/bin/python3';
 export const APT_COMMAND = 'apt-get install -y python3-streamz';
 const RUNNER = fileURLToPath(new URL('./streamz_runner.py', import.meta.url));
 
@@ -328,7 +329,7 @@ function buildEngine(nodes: readonly NodeSpec[], record: (node: number) => (x: u
         break;
       }
       case 'sink':
-        s = up.sink(record(idx));
+        s = node.args !== undefined && node.args.length > 0 ? up.sink((x: unknown, ...args: unknown[]) => record(idx)([x, ...args]), ...node.args) : up.sink(record(idx));
         break;
       default:
         throw new Error(`unknown op ${op}`);
@@ -340,12 +341,15 @@ function buildEngine(nodes: readonly NodeSpec[], record: (node: number) => (x: u
 
 /** Runs a case on the engine, producing the same kind of result as streamz_runner.py. */
 export function runEngine(c: Case): Result {
-  const log: LogEvent[] = [];
+  // Sinks keep what they receive as it is and the log is normalised at the end, so an operator
+  // that emits an array and then changes it (a reused buffer) shows up as a difference: streamz
+  // emits a new tuple each time.
+  const log: [number, number | 'error', unknown][] = [];
   let current = 0;
   let built: Stream<any>[];
   try {
     built = buildEngine(c.pipeline.nodes, (node) => (x) => {
-      log.push([current, node, normalise(x)]);
+      log.push([current, node, x]);
     });
   } catch (e) {
     if (e instanceof MissingOperatorError) throw e;
@@ -365,7 +369,7 @@ export function runEngine(c: Case): Result {
       log.push([i, 'error', errorName(e)]);
     }
   });
-  return { log };
+  return { log: log.map(([i, node, x]) => [i, node, node === 'error' ? (x as string) : normalise(x)]) };
 }
 
 function errorName(e: unknown): string {

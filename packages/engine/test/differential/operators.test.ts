@@ -15,6 +15,7 @@ import {
   partitionUniqueCase,
   pluckCase,
   removeCase,
+  sinkArgsCase,
   sliceCase,
   slidingWindowCase,
   starmapCase,
@@ -36,6 +37,7 @@ describe('element by element', () => {
   differential(py, 'pluck', ['pluck'], pluckCase, RUNS);
   differential(py, 'flatten', ['flatten'], flattenCase('flatten'), RUNS);
   differential(py, 'concat', ['concat'], flattenCase('concat'), 50);
+  differential(py, 'sink with extra arguments', ['sink', 'map'], sinkArgsCase, 50);
 });
 
 describe('stateful', () => {

@@ -298,7 +298,7 @@ def build(nodes, record):
             s = up.sink(built[node["target"]].flush)
             sinks.append(s)
         elif op == "sink":
-            s = up.sink(record(idx))
+            s = up.sink(record(idx), *map_values(node.get("args", [])))
             sinks.append(s)
         else:
             raise RuntimeError("unknown op %r" % (op,))
@@ -324,8 +324,9 @@ def run_case(case):
     current = [0]
 
     def record(node_index):
-        def f(x):
-            log.append([current[0], node_index, normalise(x)])
+        # A sink given extra arguments records (x, *args).
+        def f(x, *args):
+            log.append([current[0], node_index, normalise((x,) + args if args else x)])
         return f
 
     try:
