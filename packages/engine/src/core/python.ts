@@ -41,6 +41,7 @@ export function pythonError(type: 'KeyError' | 'IndexError' | 'TypeError' | 'Val
  * used as containers of dicts, sets), as Python does.
  */
 export function hashKey(x: unknown): unknown {
+  if (x === undefined) return null; // both are Python's None
   if (x === true) return 1;
   if (x === false) return 0;
   if (x === null || typeof x !== 'object') return x;
@@ -101,7 +102,8 @@ export function pyIndex(x: any, index: any): unknown {
     return x.get(index);
   }
   if (x !== null && typeof x === 'object') {
-    if (!(index in x)) throw pythonError('KeyError', JSON.stringify(index) ?? String(index));
+    // Own keys only: a dict has no inherited entries (`toString` is not a key of `{}`).
+    if (!Object.hasOwn(x, index)) throw pythonError('KeyError', JSON.stringify(index) ?? String(index));
     return x[index];
   }
   throw pythonError('TypeError', `'${x === null ? 'NoneType' : typeof x}' object is not subscriptable`);
