@@ -237,11 +237,13 @@ class Builder {
       this.spend(4);
       return null;
     }
-    if (value instanceof Accessor) {
-      this.spend(18);
-      return { $type: 'getter' };
+    if (markers.has(value as object)) {
+      if (value instanceof Accessor) {
+        this.spend(18);
+        return { $type: 'getter' };
+      }
+      return this.textTag('unreadable', errorText((value as Unreadable).error));
     }
-    if (value instanceof Unreadable) return this.textTag('unreadable', errorText(value.error));
     const object = value as object;
     if (this.ancestors.includes(object)) {
       this.spend(17);
@@ -255,7 +257,7 @@ class Builder {
   }
 
   private string(s: string): Preview {
-    const room = Math.max(16, this.budget - this.used);
+    const room = Math.max(1, this.budget - this.used);
     const keep = Math.min(this.limits.string, room);
     if (s.length <= keep) {
       this.spend(jsonLength(s));
@@ -267,7 +269,7 @@ class Builder {
   }
 
   private textTag(type: string, text: string): PreviewTagged {
-    const keep = Math.min(this.limits.string, Math.max(16, this.budget - this.used));
+    const keep = Math.min(this.limits.string, Math.max(1, this.budget - this.used));
     const tagged: PreviewTagged = { $type: type, value: cut(text, keep) };
     if (text.length > keep) tagged.length = text.length;
     this.spend(jsonLength(tagged.value!) + jsonLength(type) + 50);
@@ -480,10 +482,20 @@ function readField(v: object, key: string): unknown {
   return undefined;
 }
 
-/** Markers for what reading a property found instead of a value; previewed as tags. */
-class Accessor {}
+/**
+ * Markers for what reading a property found instead of a value; previewed as tags. They are known
+ * by a WeakSet, which (unlike instanceof) runs no Proxy trap.
+ */
+const markers = new WeakSet<object>();
+class Accessor {
+  constructor() {
+    markers.add(this);
+  }
+}
 class Unreadable {
-  constructor(readonly error: unknown) {}
+  constructor(readonly error: unknown) {
+    markers.add(this);
+  }
 }
 
 function ownKeys(v: object): string[] {
