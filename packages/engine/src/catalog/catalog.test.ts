@@ -10,7 +10,8 @@ import { Stream } from '../core/stream.js';
 import { fullCatalog, nodeDescriptors } from '../node/catalog.js';
 import { fullByType } from '../node/index.js';
 import { catalog } from './catalog.js';
-import { byType, catalogData, checkParam, defineCatalog, withDefaults } from './index.js';
+import { paramIssues, nodeParamIssues } from '../graph/params.js';
+import { byType, catalogData, defineCatalog, descriptorData, withDefaults } from './index.js';
 import { testHost, buildNode } from './testHost.js';
 import { exportContext } from './exportHarness.js';
 import { CATEGORIES } from './types.js';
@@ -87,11 +88,22 @@ function catalogContract(name: string, list: readonly OperatorDescriptor[], buil
       }
     });
 
-    it.each(list.map((d) => [d.type, d] as const))('%s: defaults pass its own bounds', (_type, d) => {
+    it.each(list.map((d) => [d.type, d] as const))('%s: defaults and placeholders pass its own rules', (type, d) => {
+      const ctx = { nodeId: 'n1', type };
       for (const p of d.params) {
-        if (p.default === undefined) continue;
-        expect(checkParam(p, p.default), `${d.type}.${p.name}`).toBeNull();
+        if (p.default !== undefined) expect(paramIssues(ctx, p, p.default), `${type}.${p.name} default`).toEqual([]);
+        if (p.placeholder !== undefined) {
+          // A placeholder is shown as typed: function source or text as is, other kinds as JSON.
+          const value = p.kind === 'function' || p.kind === 'string' ? p.placeholder : JSON.parse(p.placeholder);
+          expect(paramIssues(ctx, p, value), `${type}.${p.name} placeholder`).toEqual([]);
+        }
       }
+      // The parameters the tests build it with are valid, defaults included.
+      const params = REQUIRED_SAMPLES[type] ?? {};
+      expect(nodeParamIssues(ctx, descriptorData(d), withDefaults(d, params))).toEqual([]);
+      // Required parameters are reported when missing.
+      const missing = nodeParamIssues(ctx, descriptorData(d), {});
+      expect(missing.map((i) => i.param).sort()).toEqual(d.params.filter((p) => p.required).map((p) => p.name).sort());
     });
 
     it('serialises to JSON and back unchanged, without functions', () => {
@@ -230,29 +242,5 @@ describe('catalog', () => {
     // An absent optional parameter without a default stays absent (accumulate's start).
     expect(withDefaults(byType.get('accumulate')!, { func: 'f' })).not.toHaveProperty('start');
     expect(withDefaults(byType.get('accumulate')!, { func: 'f', start: null })).toHaveProperty('start', null);
-  });
-});
-
-describe('checkParam', () => {
-  const spec = (over: object) => ({ name: 'p', label: 'P', doc: '', ...over }) as Parameters<typeof checkParam>[0];
-
-  it('checks kinds, bounds and nullability', () => {
-    expect(checkParam(spec({ kind: 'integer', min: 1 }), 0)).toMatch(/≥ 1/);
-    expect(checkParam(spec({ kind: 'integer' }), 1.5)).toMatch(/integer/);
-    expect(checkParam(spec({ kind: 'number', max: 2 }), 3)).toMatch(/≤ 2/);
-    expect(checkParam(spec({ kind: 'duration' }), -1)).toMatch(/≥ 0/);
-    expect(checkParam(spec({ kind: 'boolean' }), 'yes')).toMatch(/true or false/);
-    expect(checkParam(spec({ kind: 'string', max: 3 }), 'abcd')).toMatch(/length/);
-    expect(checkParam(spec({ kind: 'enum', options: ['a', 'b'] }), 'c')).toMatch(/one of a, b/);
-    expect(checkParam(spec({ kind: 'json' }), { a: [1, 'x', null] })).toBeNull();
-    expect(checkParam(spec({ kind: 'json' }), new Map())).toMatch(/JSON/);
-    expect(checkParam(spec({ kind: 'list', items: 'integer' }), [1, 2.5])).toMatch(/integer/);
-    expect(checkParam(spec({ kind: 'list', items: 'string', max: 1 }), ['a', 'b'])).toMatch(/length/);
-    expect(checkParam(spec({ kind: 'function' }), 'x => x')).toBeNull();
-    expect(checkParam(spec({ kind: 'function' }), 3)).toMatch(/source text/);
-    expect(checkParam(spec({ kind: 'integer' }), null)).toMatch(/null/);
-    expect(checkParam(spec({ kind: 'integer', nullable: true }), null)).toBeNull();
-    expect(checkParam(spec({ kind: 'integer', required: true }), undefined)).toMatch(/required/);
-    expect(checkParam(spec({ kind: 'integer' }), undefined)).toBeNull();
   });
 });

@@ -5,7 +5,6 @@ import type {
   DescriptorData,
   ExportContext,
   OperatorDescriptor,
-  ParamSpec,
   RunHost,
 } from './types.js';
 
@@ -123,69 +122,6 @@ export function buildContext(
       return f;
     },
   };
-}
-
-/**
- * Why `value` is not acceptable for `spec`, or null when it is. `undefined` means absent: fine
- * unless the parameter is required. Bounds are values for number, integer and duration (ms), and
- * lengths for string, function source and list.
- */
-export function checkParam(spec: ParamSpec, value: unknown): string | null {
-  if (value === undefined) return spec.required ? `${spec.name} is required` : null;
-  if (value === null) return spec.nullable ? null : `${spec.name} must not be null`;
-  const within = (n: number, what: string): string | null => {
-    if (spec.min !== undefined && n < spec.min) return `${spec.name} ${what} must be ≥ ${spec.min}`;
-    if (spec.max !== undefined && n > spec.max) return `${spec.name} ${what} must be ≤ ${spec.max}`;
-    return null;
-  };
-  switch (spec.kind) {
-    case 'number':
-    case 'duration':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${spec.name} must be a number`;
-      if (spec.kind === 'duration' && value < 0) return `${spec.name} must be ≥ 0 ms`;
-      return within(value, '');
-    case 'integer':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) return `${spec.name} must be an integer`;
-      return within(value, '');
-    case 'boolean':
-      return typeof value === 'boolean' ? null : `${spec.name} must be true or false`;
-    case 'string':
-    case 'function':
-      if (typeof value !== 'string') return `${spec.name} must be ${spec.kind === 'string' ? 'a string' : 'function source text'}`;
-      return within(value.length, 'length');
-    case 'enum':
-      return spec.options?.includes(value as string) ? null : `${spec.name} must be one of ${(spec.options ?? []).join(', ')}`;
-    case 'json':
-      return isJson(value) ? null : `${spec.name} must be a JSON value`;
-    case 'list': {
-      if (!Array.isArray(value)) return `${spec.name} must be a list`;
-      for (const item of value) {
-        const bad =
-          spec.items === 'number'
-            ? typeof item !== 'number' || !Number.isFinite(item)
-            : spec.items === 'integer'
-              ? typeof item !== 'number' || !Number.isSafeInteger(item)
-              : spec.items === 'string'
-                ? typeof item !== 'string'
-                : !isJson(item);
-        if (bad) return `${spec.name} items must be ${spec.items ?? 'JSON values'}`;
-      }
-      return within(value.length, 'length');
-    }
-  }
-}
-
-function isJson(value: unknown, depth = 0): boolean {
-  if (depth > 100) return false;
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every((v) => isJson(v, depth + 1));
-  if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return false;
-    return Object.values(value).every((v) => isJson(v, depth + 1));
-  }
-  return false;
 }
 
 // ---- export helpers ---------------------------------------------------------------------------

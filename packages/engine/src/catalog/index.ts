@@ -9,7 +9,6 @@ export { catalog };
 export {
   buildContext,
   catalogData,
-  checkParam,
   defineCatalog,
   defineOperator,
   descriptorData,

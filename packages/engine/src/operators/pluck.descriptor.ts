@@ -26,5 +26,11 @@ export const pluckDescriptor = defineOperator({
   ],
   build: (ctx) => onHost(ctx, () => new PluckNode(null as never, structuredClone(ctx.params.pick))),
   toTypeScript: (ctx) => `${input(ctx)}.pluck(${ctx.code('pick')})`,
-  toPython: (ctx) => `${input(ctx)}.pluck(${ctx.code('pick')})`,
+  // In Python only a list means several picks (a tuple is one dict key): spell the list out,
+  // whatever the exporter makes of arrays.
+  toPython: (ctx) => {
+    const pick = ctx.params.pick;
+    const code = Array.isArray(pick) ? `[${pick.map((p) => ctx.literal(p)).join(', ')}]` : ctx.code('pick');
+    return `${input(ctx)}.pluck(${code})`;
+  },
 });
