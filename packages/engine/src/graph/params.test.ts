@@ -123,3 +123,13 @@ function deep(levels: number): unknown {
   for (let i = 0; i < levels; i++) value = [value];
   return value;
 }
+
+describe('nodeParamIssues and JSON', () => {
+  it('treats a parameter set to undefined as absent, as JSON would', () => {
+    const map = testCatalog.find((d) => d.type === 'map')!;
+    const params = { func: 'x => x', stray: undefined };
+    expect(nodeParamIssues({ nodeId: 'm', type: 'map' }, map, params)).toEqual(
+      nodeParamIssues({ nodeId: 'm', type: 'map' }, map, JSON.parse(JSON.stringify(params))),
+    );
+  });
+});

@@ -42,7 +42,8 @@ export function nodeParamIssues(ctx: ParamContext, descriptor: DescriptorData, p
     issues.push(...paramIssues(ctx, spec, value));
   }
   for (const name of Object.keys(params)) {
-    if (known.has(name)) continue;
+    // An undefined value is absent, as in the JSON the graph is saved as.
+    if (known.has(name) || readOwnValue(params, name) === undefined) continue;
     const names = descriptor.params.map((p) => p.name);
     const expected = names.length === 0 ? `${descriptor.type} takes no parameters` : `it takes ${listOr(names)}`;
     const hint = didYouMean(name, names);
@@ -72,6 +73,14 @@ export function applyDefaults(graph: Graph, catalog: CatalogData): Graph {
       return { ...node, params };
     }),
   };
+}
+
+function readOwnValue(params: Record<string, unknown>, name: string): unknown {
+  try {
+    return params[name];
+  } catch {
+    return null; // unreadable, but present
+  }
 }
 
 function cloneJson(value: unknown): unknown {
