@@ -125,8 +125,12 @@ export const filterCase: fc.Arbitrary<Case> = fc.oneof(
   single(fc.record({ op: fc.constant('filter'), fn: fc.constantFrom('is_even', 'is_pos', 'mod3', 'fail_neg') }), int),
   single(fc.record({ op: fc.constant('filter'), fn: fc.constantFrom(null, 'identity', 'length') }), anyValue),
   single(fc.record({ op: fc.constant('filter'), fn: fc.constantFrom('add', 'sub', 'mul'), args: fc.tuple(int) }), int),
-  // No predicate but extra arguments: streamz calls bool-like _truthy(x, *args), a TypeError.
-  single(fc.record({ op: fc.constant('filter'), fn: fc.constant(null), args: fc.array(int, { minLength: 1, maxLength: 2 }) }), int),
+);
+
+/** No predicate but extra arguments: streamz calls its `_truthy(x, *args)`, which raises TypeError. */
+export const filterNoneArgsCase: fc.Arbitrary<Case> = single(
+  fc.record({ op: fc.constant('filter'), fn: fc.constant(null), args: fc.array(int, { minLength: 1, maxLength: 2 }) }),
+  int,
 );
 
 export const removeCase: fc.Arbitrary<Case> = fc.oneof(
@@ -204,7 +208,7 @@ export const partitionUniqueCase: fc.Arbitrary<Case> = fc.oneof(
         keep: optional(fc.constantFrom<'first' | 'last'>('first', 'last')),
       })
       .map(defined),
-    fc.oneof(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }), intTuple, str),
+    fc.oneof(fc.array(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.boolean()), { minLength: 1, maxLength: 3 }), intTuple, str),
   ),
 );
 
@@ -264,12 +268,13 @@ export const uniqueCase: fc.Arbitrary<Case> = fc.oneof(
         hashable: optional(fc.boolean()),
       })
       .map(defined),
-    fc.oneof(fc.array(fc.integer({ min: 0, max: 1 }), { maxLength: 2 }), fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 2 })),
+    // Tuples mixing 0/1 and False/True: equal in Python, (1,) == (True,).
+    fc.oneof(fc.array(fc.oneof(fc.integer({ min: 0, max: 1 }), fc.boolean()), { maxLength: 2 }), fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 2 })),
   ),
   // Dicts: fine with hashable=False, TypeError (unhashable) with the default.
   single(
     fc.record({ op: fc.constant('unique'), maxsize: optional(fc.integer({ min: 1, max: 3 })), hashable: optional(fc.boolean()) }).map(defined),
-    fc.oneof(fc.dictionary(fc.constantFrom('a', 'b'), fc.integer({ min: 0, max: 1 }), { maxKeys: 2 }), fc.integer({ min: 0, max: 2 })),
+    fc.oneof(fc.dictionary(fc.constantFrom('a', 'b'), fc.oneof(fc.integer({ min: 0, max: 1 }), fc.boolean()), { maxKeys: 2 }), fc.integer({ min: 0, max: 2 })),
   ),
 );
 

@@ -8,6 +8,7 @@ import {
   collectCase,
   combineLatestCase,
   filterCase,
+  filterNoneArgsCase,
   flattenCase,
   frequenciesCase,
   mapCase,
@@ -33,6 +34,7 @@ describe('element by element', () => {
   differential(py, 'map', ['map'], mapCase, RUNS);
   differential(py, 'starmap', ['starmap'], starmapCase, RUNS);
   differential(py, 'filter', ['filter'], filterCase, RUNS);
+  differential(py, 'filter without a predicate but with extra arguments', ['filter'], filterNoneArgsCase, 20);
   differential(py, 'remove', ['remove'], removeCase, RUNS);
   differential(py, 'pluck', ['pluck'], pluckCase, RUNS);
   differential(py, 'flatten', ['flatten'], flattenCase('flatten'), RUNS);
