@@ -14,3 +14,6 @@ export { checkFunctionSource } from './functionSource.js';
 export type { FunctionSourceProblem } from './functionSource.js';
 export { findSyncCycles } from './cycles.js';
 export { parseJsonText } from './parseJson.js';
+export { compile } from './compile.js';
+export type { CompileOptions, CompiledRun, CompileResult } from './compile.js';
+export { wireEdges } from './wire.js';
