@@ -1,0 +1,108 @@
+// A compiled graph on a real clock, with user functions in the hardened vm: what a run's host
+// process runs, and what `streamloom run` runs in its own process.
+import { RealScheduler } from '@streamloom/engine';
+import type { RunHost } from '@streamloom/engine/catalog';
+import { NodeFailure, type CompiledGraph, type Graph } from '@streamloom/engine/graph';
+import type { GraphIssue, NodeSamples, TelemetryFrame } from '@streamloom/engine/protocol';
+import { compile, fullCatalog } from '../engine.js';
+import { BusyMarker } from './busyMarker.js';
+import { createHardenedVm } from './hardenedVm.js';
+
+export interface RuntimeOptions {
+  runId: string;
+  graph: Graph;
+  /** One line of output (the `log` sink's JSON lines). */
+  log(line: string): void;
+  /** The run cannot go on: a node failed for good. Called at most once. */
+  onFailure(reason: string, nodeId: string | undefined): void;
+  /** The pipe to report the busy node on (see BusyMarker); null: none. */
+  busyFd: number | null;
+}
+
+export interface Runtime {
+  readonly graph: CompiledGraph;
+  start(): void;
+  stop(): void;
+  /** Pushes a value given as JSON text (decoded inside the sandbox) into a node. */
+  emit(nodeId: string, json: string): Promise<void>;
+  inspect(nodeId: string, on: boolean): void;
+  /** This tick's frame and the samples of the inspected nodes that have something new. */
+  tick(): { frame: TelemetryFrame; samples: NodeSamples[] };
+  close(): Promise<void>;
+}
+
+export type CreateRuntimeResult = { ok: true; runtime: Runtime } | { ok: false; issues: GraphIssue[] };
+
+/** Compiles `graph` with a RunHost whose functions live in a hardened vm context. Never throws. */
+export function createRuntime(opts: RuntimeOptions): CreateRuntimeResult {
+  const sandbox = createHardenedVm();
+  const busy = new BusyMarker(opts.busyFd);
+  let failed = false;
+  const fail = (error: unknown, node: unknown): void => {
+    if (failed) return;
+    if (!(error instanceof NodeFailure)) return; // counted by the node's probe; the node goes on
+    failed = true;
+    opts.onFailure(error.message, error.nodeId);
+    void node;
+  };
+  const host: RunHost = {
+    scheduler: new RealScheduler(fail),
+    compileFunction(source, where) {
+      return busy.wrap(where.nodeId, sandbox.compile(source, `${where.nodeId}.${where.param}`));
+    },
+    log: opts.log,
+  };
+
+  let result;
+  try {
+    result = compile(opts.graph, host, fullCatalog);
+  } catch (error) {
+    result = { ok: false as const, issues: [{ code: 'invalid_shape' as const, message: errorText(error) }] };
+  }
+  if (!result.ok) {
+    void busy.close();
+    return { ok: false, issues: result.issues };
+  }
+  const compiled = result.graph;
+  const inspected = new Set<string>();
+
+  return {
+    ok: true,
+    runtime: {
+      graph: compiled,
+      start() {
+        compiled.start();
+      },
+      stop() {
+        compiled.stop();
+      },
+      async emit(nodeId, json) {
+        try {
+          await compiled.emit(nodeId, sandbox.parseJSON(json));
+        } catch (error) {
+          fail(error, undefined);
+          throw error;
+        }
+      },
+      inspect(nodeId, on) {
+        compiled.inspect(nodeId, on);
+        if (on) inspected.add(nodeId);
+        else inspected.delete(nodeId);
+      },
+      tick() {
+        const frame = compiled.snapshot(opts.runId);
+        const samples: NodeSamples[] = [];
+        for (const nodeId of inspected) {
+          const s = compiled.samples(nodeId, opts.runId);
+          if (s.values.length > 0 || s.errors.length > 0 || s.omitted > 0) samples.push(s);
+        }
+        return { frame, samples };
+      },
+      close: () => busy.close(),
+    },
+  };
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
