@@ -1,0 +1,116 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type IsValidConnection,
+  type Node,
+} from '@xyflow/react';
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import type { OperatorNode, RateEdge } from '../lib/graphDoc';
+import { useEditor, useEditorApi } from '../store';
+import { selectEdges, selectNodes } from '../store/selectors';
+import { ConnectionHint } from './ConnectionHint';
+import { edgeTypes, nodeTypes } from './nodeTypes';
+
+export const DRAG_MIME = 'application/x-streamloom-operator';
+
+const minimapColor = (n: Node) => {
+  const cat = (n as OperatorNode).data?.op;
+  return cat ? 'var(--minimap-node)' : '#888';
+};
+
+/** The React Flow canvas, controlled by the store. */
+export function Canvas() {
+  const store = useEditorApi();
+  const nodes = useEditor(selectNodes);
+  const edges = useEditor(selectEdges);
+  const graphId = useEditor((s) => s.graphId);
+  const { screenToFlowPosition, fitView } = useReactFlow<OperatorNode, RateEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  // Fit the view when another graph is opened.
+  useEffect(() => {
+    if (graphId === null) return;
+    const t = setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 0 }), 50);
+    return () => clearTimeout(t);
+  }, [graphId, fitView]);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const op = e.dataTransfer.getData(DRAG_MIME);
+      if (!op) return;
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // The node's head is under the cursor rather than its corner.
+      store.getState().addNode(op, { x: Math.round(p.x - 90), y: Math.round(p.y - 20) });
+    },
+    [screenToFlowPosition, store],
+  );
+
+  const isValidConnection: IsValidConnection<RateEdge> = useCallback(
+    (c) =>
+      store.getState().connectionProblem({
+        source: c.source,
+        target: c.target,
+        sourceHandle: c.sourceHandle ?? null,
+        targetHandle: c.targetHandle ?? null,
+      }) === null,
+    [store],
+  );
+
+  const s = store.getState();
+  return (
+    <div className="canvas" ref={wrapper} data-testid="canvas">
+      <ReactFlow<OperatorNode, RateEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={s.onNodesChange}
+        onEdgesChange={s.onEdgesChange}
+        onConnect={s.connect}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={s.beginDrag}
+        onDrop={onDrop}
+        onDragOver={onDragOver}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        connectionRadius={28}
+        minZoom={0.1}
+        maxZoom={2.5}
+        onlyRenderVisibleElements
+        proOptions={{ hideAttribution: true }}
+        colorMode="dark"
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} maskColor="rgba(8,10,16,0.7)" ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+        <ConnectionHint />
+      </ReactFlow>
+      {nodes.length === 0 && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          <div className="canvas-empty-title">Drag an operator here to start</div>
+          <div className="canvas-empty-text">
+            Pick a source such as <b>Counter</b> on the left, add a <b>Map</b>, wire them output → input, and press <b>Deploy</b>.
+            Or open an example.
+          </div>
+          <button type="button" className="btn" onClick={() => store.getState().openDialog('examples')}>
+            Browse examples
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

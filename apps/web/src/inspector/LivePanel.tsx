@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react';
+import { msText, rateText, shortNumber } from '../lib/format';
+import { useEditor, useEditorApi } from '../store';
+import { liveOf, selectInspected } from '../store/selectors';
+import { PreviewTree } from './PreviewTree';
+import { RateChart } from './RateChart';
+import type { InspectedSamples } from '../store/types';
+
+/** What a running node is doing: numbers, a chart, its latest values and its errors. */
+export function LivePanel({ nodeId, hasOutput }: { nodeId: string; hasOutput: boolean }) {
+  const store = useEditorApi();
+  const live = useEditor(liveOf(nodeId));
+  const inspected = useEditor(selectInspected);
+  const runId = useEditor((s) => s.run?.runId ?? null);
+
+  // Ask the server for this node's values while it is shown.
+  useEffect(() => {
+    store.getState().inspect(nodeId);
+  }, [store, nodeId, runId]);
+  useEffect(() => () => store.getState().inspect(null), [store]);
+
+  const samples = inspected?.nodeId === nodeId ? inspected : null;
+  return (
+    <section className="live-panel" aria-label="Live" data-testid="inspector-live">
+      <h4 className="section-title">
+        Live <span className="live-dot" aria-hidden="true" />
+      </h4>
+      <div className="stat-grid">
+        <Stat label="in" value={live ? shortNumber(live.in) : '–'} testid="stat-in" />
+        <Stat label="out" value={live ? shortNumber(live.out) : '–'} testid="stat-out" />
+        <Stat label="in rate" value={live ? rateText(live.inRate) : '–'} />
+        <Stat label="out rate" value={live ? rateText(live.rate) : '–'} testid="stat-rate" />
+        <Stat label="latency p50" value={msText(live?.latencyP50)} testid="stat-p50" />
+        <Stat label="latency p99" value={msText(live?.latencyP99)} testid="stat-p99" />
+        <Stat label="busy" value={live?.busy !== undefined ? `${Math.round(live.busy)} ms/s` : '–'} />
+        <Stat label="errors" value={live ? shortNumber(live.errors) : '–'} tone={live && live.errors > 0 ? 'bad' : undefined} testid="stat-errors" />
+        {live?.capacity !== undefined && <Stat label="held" value={`${shortNumber(live.queue ?? 0)} / ${shortNumber(live.capacity)}`} />}
+        {live?.dropped !== undefined && live.dropped > 0 && <Stat label="dropped" value={shortNumber(live.dropped)} tone="bad" />}
+      </div>
+      <RateChart nodeId={nodeId} />
+      {hasOutput && <Values samples={samples} />}
+      <Errors samples={samples} />
+    </section>
+  );
+}
+
+function Stat({ label, value, tone, testid }: { label: string; value: string; tone?: 'bad'; testid?: string }) {
+  return (
+    <div className={`stat${tone ? ` ${tone}` : ''}`} data-testid={testid}>
+      <div className="stat-value">{value}</div>
+      <div className="stat-label">{label}</div>
+    </div>
+  );
+}
+
+function Values({ samples }: { samples: InspectedSamples | null }) {
+  const [frozen, setFrozen] = useState<{ values: InspectedSamples['values']; omitted: number; received: number } | null>(null);
+  const paused = frozen !== null;
+  const shown = frozen?.values ?? samples?.values ?? [];
+  const received = samples?.received ?? 0;
+  // Not shown: what the server or this page let go, and while paused everything that arrived since.
+  const notShown = paused ? frozen.omitted + (received - frozen.received) : (samples?.omitted ?? 0);
+  return (
+    <div className="values">
+      <div className="values-head">
+        <h4 className="section-title">Latest values</h4>
+        <button
+          type="button"
+          className={`btn small${paused ? ' active' : ''}`}
+          data-testid="samples-pause"
+          aria-pressed={paused}
+          onClick={() =>
+            setFrozen(paused ? null : { values: samples?.values ?? [], omitted: samples?.omitted ?? 0, received })
+          }
+        >
+          {paused ? '▶ Resume' : '❚❚ Pause'}
+        </button>
+      </div>
+      {notShown > 0 && (
+        <div className="values-omitted" data-testid="samples-omitted">
+          {shortNumber(notShown)} value{notShown === 1 ? '' : 's'} not shown{paused ? ' (paused; the run goes on)' : ' (too many to list)'}
+        </div>
+      )}
+      <div className="values-list" data-testid="samples-list">
+        {shown.length === 0 && <div className="muted small">No values yet.</div>}
+        {[...shown]
+          .reverse()
+          .map((s, i) => (
+            <div key={`${s.t}:${i}`} className="value-row">
+              <span className="value-time">{new Date(s.t).toLocaleTimeString([], { hour12: false })}</span>
+              <PreviewTree value={s.value} />
+            </div>
+          ))}
+      </div>
+    </div>
+  );
+}
+
+function Errors({ samples }: { samples: InspectedSamples | null }) {
+  const errors = samples?.errors ?? [];
+  if (errors.length === 0) return null;
+  return (
+    <div className="errors" data-testid="samples-errors">
+      <h4 className="section-title">Recent errors</h4>
+      {[...errors].reverse().map((e, i) => (
+        <div key={`${e.t}:${i}`} className="error-row">
+          <div className="error-message">{e.message}</div>
+          <div className="error-element">
+            <span className="muted small">element </span>
+            <PreviewTree value={e.element} />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { StateCreator } from 'zustand';
+import { RateHistories } from './rateHistory';
+import type { EditorState, NodeLive, StoreDeps, TelemetrySlice } from './types';
+
+/** How many recent values and errors the inspector keeps; older ones are counted, not lost silently. */
+export const SAMPLE_LIMIT = 200;
+export const ERROR_LIMIT = 50;
+
+export const createTelemetrySlice =
+  (deps: StoreDeps, rates: RateHistories): StateCreator<EditorState, [], [], TelemetrySlice> =>
+  (set, get) => ({
+    rates,
+    live: {},
+    bottleneck: null,
+    lastFrameAt: null,
+    inspected: null,
+
+    applyFrames(frames) {
+      const runId = get().run?.runId;
+      let live = get().live;
+      let lastAt = get().lastFrameAt;
+      let next: Record<string, NodeLive> | null = null;
+      for (const frame of frames) {
+        if (frame.runId !== runId) continue;
+        const dt = lastAt === null ? 0 : (frame.t - lastAt) / 1000;
+        next = {};
+        for (const id in frame.nodes) {
+          const t = frame.nodes[id]!;
+          const prev = live[id];
+          const inRate = prev !== undefined && dt > 0 ? Math.max(0, (t.in - prev.in) / dt) : 0;
+          rates.push(id, frame.t, t.rate, inRate);
+          if (
+            prev !== undefined &&
+            prev.in === t.in &&
+            prev.out === t.out &&
+            prev.rate === 0 &&
+            t.rate === 0 &&
+            prev.errors === t.errors &&
+            prev.queue === t.queue &&
+            prev.busy === t.busy
+          ) {
+            next[id] = prev;
+            continue;
+          }
+          next[id] = {
+            in: t.in,
+            out: t.out,
+            rate: t.rate,
+            inRate,
+            errors: t.errors,
+            lastError: t.lastError,
+            busy: t.busy,
+            queue: t.queue,
+            capacity: t.capacity,
+            dropped: t.dropped,
+            latencyP50: t.latencyP50,
+            latencyP99: t.latencyP99,
+            tick: (prev?.tick ?? 0) + 1,
+          };
+        }
+        live = next;
+        lastAt = frame.t;
+      }
+      if (next === null) return;
+      let bottleneck: string | null = null;
+      let most = 0;
+      for (const id in next) {
+        const busy = next[id]!.busy ?? 0;
+        if (busy > most) {
+          most = busy;
+          bottleneck = id;
+        }
+      }
+      set({ live: next, lastFrameAt: lastAt, bottleneck });
+    },
+
+    applySamples(samples) {
+      const inspected = get().inspected;
+      if (inspected === null || inspected.runId !== samples.runId || inspected.nodeId !== samples.nodeId) return;
+      let values = inspected.values.concat(samples.values);
+      let omitted = inspected.omitted + samples.omitted;
+      if (values.length > SAMPLE_LIMIT) {
+        omitted += values.length - SAMPLE_LIMIT;
+        values = values.slice(values.length - SAMPLE_LIMIT);
+      }
+      let errors = inspected.errors.concat(samples.errors);
+      if (errors.length > ERROR_LIMIT) errors = errors.slice(errors.length - ERROR_LIMIT);
+      set({
+        inspected: { ...inspected, values, errors, omitted, received: inspected.received + samples.values.length + samples.omitted },
+      });
+    },
+
+    clearTelemetry() {
+      rates.clear();
+      set({ live: {}, bottleneck: null, lastFrameAt: null });
+    },
+
+    inspect(nodeId) {
+      const { inspected, run } = get();
+      if (inspected !== null && inspected.nodeId === nodeId && inspected.runId === run?.runId) return;
+      if (inspected !== null) deps.transport.inspect(inspected.runId, inspected.nodeId, false);
+      if (nodeId === null || run === null) {
+        if (inspected !== null) set({ inspected: null });
+        return;
+      }
+      deps.transport.inspect(run.runId, nodeId, true);
+      set({ inspected: { runId: run.runId, nodeId, values: [], errors: [], omitted: 0, received: 0 } });
+    },
+  });
