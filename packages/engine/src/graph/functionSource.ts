@@ -10,20 +10,34 @@ export interface FunctionSourceProblem {
   column?: number;
 }
 
+/** Recently checked sources (least recently used first), bounded in entries and in characters. */
 const cache = new Map<string, FunctionSourceProblem | null>();
-const CACHE_SIZE = 500;
+const CACHE_ENTRIES = 4096;
+const CACHE_CHARS = 4_000_000;
+let cachedChars = 0;
 
 /**
  * Null when `source` is a single arrow function or function expression (`x => x * 2`,
  * `(s, x) => s + x`, `function (x) { return x }`), else the problem. Never throws. Results are
- * cached, since the editor checks the same sources on every keystroke.
+ * cached, since the editor checks every node's unchanged sources on every keystroke.
  */
 export function checkFunctionSource(source: string): FunctionSourceProblem | null {
   const cached = cache.get(source);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    cache.delete(source);
+    cache.set(source, cached);
+    return cached;
+  }
   const result = check(source);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(source, result);
+  if (source.length <= CACHE_CHARS / 64) {
+    cache.set(source, result);
+    cachedChars += source.length;
+    while (cache.size > CACHE_ENTRIES || cachedChars > CACHE_CHARS) {
+      const oldest = cache.keys().next().value as string;
+      cache.delete(oldest);
+      cachedChars -= oldest.length;
+    }
+  }
   return result;
 }
 
