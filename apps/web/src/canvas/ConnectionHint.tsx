@@ -9,7 +9,7 @@ export function ConnectionHint() {
   const from = c.fromHandle;
   const to = c.toHandle;
   if (from.type === to.type) {
-    return <Hint x={c.to.x} y={c.to.y} text={from.type === 'source' ? 'Connect an output to an input' : 'Connect an input to an output'} />;
+    return <Hint x={c.pointer.x} y={c.pointer.y} text={from.type === 'source' ? 'Connect an output to an input' : 'Connect an input to an output'} />;
   }
   const conn: Connection =
     from.type === 'source'
@@ -17,7 +17,7 @@ export function ConnectionHint() {
       : { source: to.nodeId, sourceHandle: to.id ?? null, target: from.nodeId, targetHandle: from.id ?? null };
   const problem = store.getState().connectionProblem(conn);
   if (problem === null) return null;
-  return <Hint x={c.to.x} y={c.to.y} text={problem} />;
+  return <Hint x={c.pointer.x} y={c.pointer.y} text={problem} />;
 }
 
 function Hint({ x, y, text }: { x: number; y: number; text: string }) {

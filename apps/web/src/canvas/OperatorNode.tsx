@@ -83,7 +83,7 @@ export const OperatorNode = memo(function OperatorNode({ id, data, selected }: N
           {key}
         </div>
       )}
-      <NodeLive id={id} />
+      <NodeLive id={id} sink={!hasOutput} />
       {hasOutput && (
         <Handle type="source" position={Position.Right} id={OUT_HANDLE} data-testid={`handle-${id}-out`} aria-label={`output of ${id}`} />
       )}
@@ -92,7 +92,7 @@ export const OperatorNode = memo(function OperatorNode({ id, data, selected }: N
 });
 
 /** The node's live numbers: the only part of a node that re-renders with telemetry. */
-const NodeLive = memo(function NodeLive({ id }: { id: string }) {
+const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolean }) {
   const live = useEditor(liveOf(id));
   const bottleneck = useEditor(isBottleneck(id));
   if (live === undefined) return null;
@@ -100,11 +100,11 @@ const NodeLive = memo(function NodeLive({ id }: { id: string }) {
   return (
     <div className="op-live" data-testid={`node-live-${id}`}>
       <div className="op-live-row">
-        <span className="op-rate" data-testid={`node-rate-${id}`} title="elements out per second">
-          {rateText(live.rate)}
+        <span className="op-rate" data-testid={`node-rate-${id}`} title={sink ? 'elements in per second' : 'elements out per second'}>
+          {rateText(sink ? live.inRate : live.rate)}
         </span>
-        <span className="op-count" title={`${live.in} in, ${live.out} out`}>
-          {shortNumber(live.out)}
+        <span className="op-count" data-testid={`node-count-${id}`} title={`${live.in} in, ${live.out} out`}>
+          {shortNumber(sink ? live.in : live.out)} {sink ? 'in' : 'out'}
         </span>
         {live.errors > 0 && (
           <span className="op-errors" data-testid={`node-errors-${id}`} title={live.lastError ?? 'errors'}>
@@ -117,7 +117,7 @@ const NodeLive = memo(function NodeLive({ id }: { id: string }) {
           </span>
         )}
       </div>
-      <Sparkline id={id} />
+      <Sparkline id={id} series={sink ? 'in' : 'out'} />
       {fill !== null && (
         <div className="op-fill" title={`${live.queue} of ${live.capacity} held`} data-testid={`node-fill-${id}`}>
           <div className={`op-fill-bar${fill > 0.8 ? ' high' : ''}`} style={{ width: `${fill * 100}%` }} />

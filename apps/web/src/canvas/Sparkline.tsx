@@ -19,7 +19,7 @@ function colors(): { stroke: string; fill: string } {
 const HEIGHT = 22;
 
 /** The node's out-rate over the last minute, drawn on a canvas (no React work per point). */
-export const Sparkline = memo(function Sparkline({ id }: { id: string }) {
+export const Sparkline = memo(function Sparkline({ id, series = 'out' }: { id: string; series?: 'in' | 'out' }) {
   const store = useEditorApi();
   const tick = useEditor((s) => liveOf(id)(s)?.tick ?? 0);
   const ref = useRef<HTMLCanvasElement>(null);
@@ -40,13 +40,13 @@ export const Sparkline = memo(function Sparkline({ id }: { id: string }) {
     const last = h.at(h.length - 1).t;
     const first = last - 60_000;
     let max = 0;
-    for (let k = 0; k < h.length; k++) max = Math.max(max, h.at(k).out);
+    for (let k = 0; k < h.length; k++) max = Math.max(max, h.at(k)[series]);
     const scale = max > 0 ? (HEIGHT - 3) / max : 0;
     ctx.beginPath();
     for (let k = 0; k < h.length; k++) {
       const p = h.at(k);
       const x = ((p.t - first) / 60_000) * WIDTH;
-      const y = HEIGHT - 1 - p.out * scale;
+      const y = HEIGHT - 1 - p[series] * scale;
       if (k === 0) ctx.moveTo(x, y);
       else ctx.lineTo(x, y);
     }
@@ -59,7 +59,7 @@ export const Sparkline = memo(function Sparkline({ id }: { id: string }) {
     ctx.closePath();
     ctx.fillStyle = fill;
     ctx.fill();
-  }, [tick, id, store]);
+  }, [tick, id, store, series]);
 
   return <canvas ref={ref} className="sparkline" style={{ width: WIDTH, height: HEIGHT }} aria-hidden="true" />;
 });

@@ -69,6 +69,15 @@ export const createDocSlice =
         dropDraft(graphId);
         return true;
       }
+      // The server refuses a graph with problems: it stays a local draft until they are fixed.
+      const problems = get().issues.length;
+      if (problems > 0) {
+        set({
+          saveState: 'invalid',
+          saveMessage: `Kept in this browser, not saved yet: the graph has ${problems} problem${problems === 1 ? '' : 's'} (the server refuses it). It saves as soon as they are fixed.`,
+        });
+        return false;
+      }
       set({ saveState: 'saving', saveMessage: null });
       try {
         const res = await deps.api.updateGraph(graphId, graph, revision);

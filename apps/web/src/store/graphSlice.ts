@@ -102,16 +102,16 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
       if (td !== undefined && td.inputs.max !== null && port >= td.inputs.max) {
         return `${nodeName(target, td)} has only ${td.inputs.max} input${td.inputs.max === 1 ? '' : 's'}`;
       }
+      if (closesSyncLoop(source.id, target.id, nodes, edges, byType)) {
+        return source.id === target.id
+          ? `${nodeName(source, sd)} cannot feed itself without an asynchronous node (delay, buffer, rate_limit …) in between`
+          : 'This would close a feedback loop with no asynchronous node (delay, buffer, rate_limit …): an element would go round it forever';
+      }
       const taken = edges.find((e) => e.target === target.id && portOf(e.targetHandle) === port);
       if (taken !== undefined) {
         const label = td?.inputs.labels?.[port];
         const from = taken.source === source.id ? 'already comes from this node' : `is already connected to “${taken.source}”`;
         return `Input ${port}${label ? ` (${label})` : ''} of ${nodeName(target, td)} ${from}; an input takes one edge`;
-      }
-      if (closesSyncLoop(source.id, target.id, nodes, edges, byType)) {
-        return source.id === target.id
-          ? `${nodeName(source, sd)} cannot feed itself without an asynchronous node (delay, buffer, rate_limit …) in between`
-          : 'This would close a feedback loop with no asynchronous node (delay, buffer, rate_limit …): an element would go round it forever';
       }
       return null;
     },

@@ -7,9 +7,9 @@ export const SAMPLE_LIMIT = 200;
 export const ERROR_LIMIT = 50;
 
 export const createTelemetrySlice =
-  (deps: StoreDeps, rates: RateHistories): StateCreator<EditorState, [], [], TelemetrySlice> =>
+  (deps: StoreDeps, rates_: RateHistories): StateCreator<EditorState, [], [], TelemetrySlice> =>
   (set, get) => ({
-    rates,
+    rates: rates_,
     live: {},
     bottleneck: null,
     lastFrameAt: null,
@@ -22,19 +22,21 @@ export const createTelemetrySlice =
       let next: Record<string, NodeLive> | null = null;
       for (const frame of frames) {
         if (frame.runId !== runId) continue;
-        const dt = lastAt === null ? 0 : (frame.t - lastAt) / 1000;
         next = {};
         for (const id in frame.nodes) {
           const t = frame.nodes[id]!;
           const prev = live[id];
-          const inRate = prev !== undefined && dt > 0 ? Math.max(0, (t.in - prev.in) / dt) : 0;
-          rates.push(id, frame.t, t.rate, inRate);
+          const rates = rates_.push(id, frame.t, t.in, t.out, { in: 0, out: t.rate });
+          const rate = Math.max(0, rates.out);
+          const inRate = Math.max(0, rates.in);
           if (
             prev !== undefined &&
             prev.in === t.in &&
             prev.out === t.out &&
             prev.rate === 0 &&
-            t.rate === 0 &&
+            rate === 0 &&
+            prev.inRate === 0 &&
+            inRate === 0 &&
             prev.errors === t.errors &&
             prev.queue === t.queue &&
             prev.busy === t.busy
@@ -45,7 +47,7 @@ export const createTelemetrySlice =
           next[id] = {
             in: t.in,
             out: t.out,
-            rate: t.rate,
+            rate,
             inRate,
             errors: t.errors,
             lastError: t.lastError,
@@ -91,7 +93,7 @@ export const createTelemetrySlice =
     },
 
     clearTelemetry() {
-      rates.clear();
+      rates_.clear();
       set({ live: {}, bottleneck: null, lastFrameAt: null });
     },
 

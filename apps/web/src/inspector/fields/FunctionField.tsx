@@ -17,6 +17,11 @@ const theme = EditorView.theme(
     '.cm-gutters': { backgroundColor: 'transparent', border: 'none' },
     '&.cm-focused': { outline: '1px solid var(--accent)' },
     '.cm-line': { padding: '0 8px 0 2px' },
+    '.cm-activeLine': { backgroundColor: 'rgba(255,255,255,0.035)' },
+    '&:not(.cm-focused) .cm-activeLine': { backgroundColor: 'transparent' },
+    '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { backgroundColor: 'rgba(122,162,247,0.28) !important' },
+    '.cm-cursor': { borderLeftColor: 'var(--accent)' },
+    '.cm-placeholder': { color: 'var(--muted)' },
   },
   { dark: true },
 );
