@@ -49,3 +49,10 @@ export type { SourceOptions } from './sources/source.js';
 export { FromIterableSource, fromIterable } from './sources/fromIterable.js';
 export type { FromIterableOptions } from './sources/fromIterable.js';
 export { FromPeriodicSource, fromPeriodic, DEFAULT_POLL_INTERVAL } from './sources/fromPeriodic.js';
+
+// -- sources and sinks of Streamloom's own (not in streamz's core) --
+export { CounterSource, counter } from './sources/counter.js';
+export type { CounterOptions } from './sources/counter.js';
+export { RandomWalkSource, randomWalk, mulberry32 } from './sources/randomWalk.js';
+export type { RandomWalkOptions } from './sources/randomWalk.js';
+export { SinkToListNode, LogNode, jsonLine } from './sinks/index.js';
