@@ -1,16 +1,13 @@
 // The one place the server reaches into the engine's runtime: the catalog, graph parsing and
 // validation, and the compiler (used by the run host and the headless command line).
 import type { CatalogData, Graph, GraphIssue } from '@streamloom/engine/protocol';
-import type { CompiledGraph } from '@streamloom/engine/graph';
 import { parseGraph, validate } from '@streamloom/engine/graph';
 import { catalog as browserCatalog, catalogData as toCatalogData } from '@streamloom/engine/catalog';
-import type { OperatorDescriptor, RunHost } from '@streamloom/engine/catalog';
-import { compileStandIn } from './runs/compileStandIn.js';
+import type { OperatorDescriptor } from '@streamloom/engine/catalog';
 
-export type CompileResult = { ok: true; graph: CompiledGraph } | { ok: false; issues: GraphIssue[] };
-type Compile = (graph: Graph, host: RunHost, catalog: readonly OperatorDescriptor[]) => CompileResult;
+export { compile } from '@streamloom/engine/graph';
 
-// Pieces of the engine that are still being written are loaded when present.
+// The Node-only sources and sinks (files, processes, sockets), when the engine exports them.
 async function optional(specifier: string): Promise<Record<string, unknown> | null> {
   try {
     return (await import(specifier)) as Record<string, unknown>;
@@ -19,7 +16,6 @@ async function optional(specifier: string): Promise<Record<string, unknown> | nu
   }
 }
 const nodeModule = await optional('@streamloom/engine/node');
-const graphModule = (await optional('@streamloom/engine/graph')) ?? {};
 
 /** Every operator, Node-only sources and sinks included. */
 export const fullCatalog: readonly OperatorDescriptor[] =
@@ -37,6 +33,3 @@ export function parseGraphInput(input: unknown): { ok: true; graph: Graph } | { 
 export function validateGraph(input: unknown): GraphIssue[] {
   return validate(input, catalogData);
 }
-
-/** Compiles a graph on a host. Never throws. */
-export const compile: Compile = (graphModule.compile as Compile | undefined) ?? compileStandIn;

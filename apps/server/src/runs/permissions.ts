@@ -26,7 +26,7 @@ export function grantsFor(graph: Graph, catalog: CatalogData, cwd: string): Gran
       if (param === undefined) return undefined;
       const value = node.params[param] ?? byType.get(node.type)?.params.find((p) => p.name === param)?.default;
       if (typeof value !== 'string' || value === '') return undefined;
-      return isAbsolute(value) ? value : resolve(cwd, value);
+      return globBase(isAbsolute(value) ? value : resolve(cwd, value));
     };
     const read = path(needs.fileRead);
     if (read !== undefined) grants.fsRead.push(read);
@@ -57,6 +57,14 @@ export function hostExecArgv(grants: Grants, opts: { heapMb: number; codeDirs: r
   for (const p of unique(grants.fsWrite.map(asGrant))) argv.push(`--allow-fs-write=${p}`);
   if (grants.childProcess) argv.push('--allow-child-process');
   return argv;
+}
+
+/** A glob pattern (`/data/*.csv`, `logs/**`) is granted as the directory its matches live under. */
+function globBase(path: string): string {
+  if (!/[*?[\]{}]/.test(path)) return path;
+  const parts = path.split(sep);
+  const i = parts.findIndex((p) => /[*?[\]{}]/.test(p));
+  return parts.slice(0, i).join(sep) + sep;
 }
 
 /** A directory is granted with everything under it (Node 20 wants the trailing separator). */

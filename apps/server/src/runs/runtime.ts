@@ -38,12 +38,11 @@ export function createRuntime(opts: RuntimeOptions): CreateRuntimeResult {
   const sandbox = createHardenedVm();
   const busy = new BusyMarker(opts.busyFd);
   let failed = false;
-  const fail = (error: unknown, node: unknown): void => {
-    if (failed) return;
-    if (!(error instanceof NodeFailure)) return; // counted by the node's probe; the node goes on
+  const fail = (error: unknown): void => {
+    // Anything else is counted on its node by the engine's probes, and the node goes on.
+    if (failed || !(error instanceof NodeFailure)) return;
     failed = true;
     opts.onFailure(error.message, error.nodeId);
-    void node;
   };
   const host: RunHost = {
     scheduler: new RealScheduler(fail),
@@ -55,7 +54,7 @@ export function createRuntime(opts: RuntimeOptions): CreateRuntimeResult {
 
   let result;
   try {
-    result = compile(opts.graph, host, fullCatalog);
+    result = compile(opts.graph, host, fullCatalog, { runId: opts.runId, onFailure: fail });
   } catch (error) {
     result = { ok: false as const, issues: [{ code: 'invalid_shape' as const, message: errorText(error) }] };
   }
@@ -80,7 +79,7 @@ export function createRuntime(opts: RuntimeOptions): CreateRuntimeResult {
         try {
           await compiled.emit(nodeId, sandbox.parseJSON(json));
         } catch (error) {
-          fail(error, undefined);
+          fail(error);
           throw error;
         }
       },
