@@ -15,7 +15,10 @@ export const int: fc.Arbitrary<number> = fc.oneof(
   { weight: 1, arbitrary: fc.integer({ min: -1000, max: 1000 }) },
 );
 /** ASCII strings from a tiny alphabet, so repeats happen and lengths agree in both languages. */
-export const str: fc.Arbitrary<string> = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 3 });
+export const str: fc.Arbitrary<string> = fc.string({
+  unit: fc.constantFrom('a', 'b', 'c'),
+  maxLength: 3,
+});
 export const intTuple: fc.Arbitrary<number[]> = fc.array(int, { maxLength: 4 });
 export const scalar: fc.Arbitrary<Json> = fc.oneof(
   { weight: 4, arbitrary: int },
@@ -30,7 +33,9 @@ export const hashable: fc.Arbitrary<Json> = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.array(int, { maxLength: 2 }), { maxLength: 2 }) },
 );
 /** Dicts with a few string keys (not integer-like: JS would reorder those). */
-export const dict: fc.Arbitrary<Json> = fc.dictionary(fc.constantFrom('a', 'b', 'c'), int, { maxKeys: 3 });
+export const dict: fc.Arbitrary<Json> = fc.dictionary(fc.constantFrom('a', 'b', 'c'), int, {
+  maxKeys: 3,
+});
 /** Anything JSON: hashables, dicts, tuples holding dicts. */
 export const anyValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 5, arbitrary: hashable },
@@ -41,22 +46,43 @@ export const anyValue: fc.Arbitrary<Json> = fc.oneof(
 export const MAX_INPUTS = 24;
 
 /** Inputs for a single-source pipeline (source node 0). */
-export function inputsOf(value: fc.Arbitrary<Json>, maxLength = MAX_INPUTS): fc.Arbitrary<[number, Json][]> {
-  return fc.array(value, { maxLength, size: 'medium' }).map((vs) => vs.map((v) => [0, v] as [number, Json]));
+export function inputsOf(
+  value: fc.Arbitrary<Json>,
+  maxLength = MAX_INPUTS,
+): fc.Arbitrary<[number, Json][]> {
+  return fc
+    .array(value, { maxLength, size: 'medium' })
+    .map((vs) => vs.map((v) => [0, v] as [number, Json]));
 }
 
 /** Inputs spread over several sources (node indices), interleaved at random. */
-export function inputsOver(sources: readonly number[], value: fc.Arbitrary<Json>, maxLength = MAX_INPUTS): fc.Arbitrary<[number, Json][]> {
-  return fc.array(fc.tuple(fc.constantFrom(...sources), value), { maxLength, size: 'medium' }) as fc.Arbitrary<[number, Json][]>;
+export function inputsOver(
+  sources: readonly number[],
+  value: fc.Arbitrary<Json>,
+  maxLength = MAX_INPUTS,
+): fc.Arbitrary<[number, Json][]> {
+  return fc.array(fc.tuple(fc.constantFrom(...sources), value), {
+    maxLength,
+    size: 'medium',
+  }) as fc.Arbitrary<[number, Json][]>;
 }
 
 /**
  * Inputs emitted mostly at `targets[0]` and sometimes at another of `targets`: emit() on a node in
  * the middle of a graph skips that node's own function and delivers to its downstreams.
  */
-export function inputsAt(targets: readonly number[], value: fc.Arbitrary<Json>, maxLength = MAX_INPUTS): fc.Arbitrary<[number, Json][]> {
-  const target = fc.oneof({ weight: 4, arbitrary: fc.constant(targets[0]!) }, { weight: 1, arbitrary: fc.constantFrom(...targets) });
-  return fc.array(fc.tuple(target, value), { maxLength, size: 'medium' }) as fc.Arbitrary<[number, Json][]>;
+export function inputsAt(
+  targets: readonly number[],
+  value: fc.Arbitrary<Json>,
+  maxLength = MAX_INPUTS,
+): fc.Arbitrary<[number, Json][]> {
+  const target = fc.oneof(
+    { weight: 4, arbitrary: fc.constant(targets[0]!) },
+    { weight: 1, arbitrary: fc.constantFrom(...targets) },
+  );
+  return fc.array(fc.tuple(target, value), { maxLength, size: 'medium' }) as fc.Arbitrary<
+    [number, Json][]
+  >;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -74,7 +100,10 @@ export function linear(...ops: OpSpec[]): NodeSpec[] {
 }
 
 /** A single-source case: a pipeline built from `op` and values for its source. */
-export function single(op: fc.Arbitrary<OpSpec | OpSpec[]>, value: fc.Arbitrary<Json>): fc.Arbitrary<Case> {
+export function single(
+  op: fc.Arbitrary<OpSpec | OpSpec[]>,
+  value: fc.Arbitrary<Json>,
+): fc.Arbitrary<Case> {
   return fc.record({ op, inputs: inputsOf(value) }).map(({ op, inputs }) => ({
     pipeline: { nodes: linear(...(Array.isArray(op) ? op : [op])) },
     inputs,
@@ -86,25 +115,52 @@ function defined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined });
+const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.option(arb, { nil: undefined });
 
-const INT_TO_INT = ['inc', 'double', 'neg', 'mod3', 'half', 'is_even', 'is_pos', 'identity', 'pair', 'div100', 'fail_neg'];
+const INT_TO_INT = [
+  'inc',
+  'double',
+  'neg',
+  'mod3',
+  'half',
+  'is_even',
+  'is_pos',
+  'identity',
+  'pair',
+  'div100',
+  'fail_neg',
+];
 
 export const mapCase: fc.Arbitrary<Case> = fc.oneof(
   single(fc.record({ op: fc.constant('map'), fn: fc.constantFrom(...INT_TO_INT) }), int),
   single(
     fc.oneof(
-      fc.record({ op: fc.constant('map'), fn: fc.constantFrom('add', 'mul', 'max', 'sub'), args: fc.tuple(int) }),
+      fc.record({
+        op: fc.constant('map'),
+        fn: fc.constantFrom('add', 'mul', 'max', 'sub'),
+        args: fc.tuple(int),
+      }),
       fc.record({ op: fc.constant('map'), fn: fc.constant('add3'), args: fc.tuple(int, int) }),
     ),
     int,
   ),
-  single(fc.record({ op: fc.constant('map'), fn: fc.constantFrom('identity', 'length', 'first', 'last') }), anyValue),
+  single(
+    fc.record({
+      op: fc.constant('map'),
+      fn: fc.constantFrom('identity', 'length', 'first', 'last'),
+    }),
+    anyValue,
+  ),
 );
 
 /** sink(func, *args): the sink gets the element and the extra arguments. */
 export const sinkArgsCase: fc.Arbitrary<Case> = fc
-  .record({ args: fc.array(fc.oneof(int, str, fc.constant(null)), { maxLength: 2 }), stage: fc.boolean(), inputs: inputsOf(anyValue) })
+  .record({
+    args: fc.array(fc.oneof(int, str, fc.constant(null)), { maxLength: 2 }),
+    stage: fc.boolean(),
+    inputs: inputsOf(anyValue),
+  })
   .map(({ args, stage, inputs }) => {
     const nodes: NodeSpec[] = [{ op: 'source' }];
     if (stage) nodes.push({ op: 'map', fn: 'identity', in: [0] });
@@ -112,30 +168,87 @@ export const sinkArgsCase: fc.Arbitrary<Case> = fc
     return { pipeline: { nodes }, inputs };
   });
 
-export const starmapCase: fc.Arbitrary<Case> = single(
-  fc.record({
-    op: fc.constant('starmap'),
-    fn: fc.constantFrom('add', 'mul', 'max', 'sub', 'add3', 'pair', 'identity'),
-    args: fc.array(int, { maxLength: 2 }),
-  }),
-  fc.oneof({ weight: 4, arbitrary: fc.array(int, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: fc.array(str, { maxLength: 3 }) }),
-);
+const ARITY: Record<string, number> = {
+  add: 2,
+  mul: 2,
+  max: 2,
+  sub: 2,
+  add3: 3,
+  pair: 1,
+  identity: 1,
+};
+
+/** starmap: tuples that mostly fit the function's arity with the extra arguments, sometimes not (TypeError). */
+export const starmapCase: fc.Arbitrary<Case> = fc
+  .record({
+    fn: fc.constantFrom(...Object.keys(ARITY)),
+    extra: fc.integer({ min: 0, max: 2 }),
+    fits: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(true) },
+      { weight: 1, arbitrary: fc.constant(false) },
+    ),
+  })
+  .chain(({ fn, extra, fits }) => {
+    const args = fc.array(int, {
+      minLength: Math.min(extra, ARITY[fn]!),
+      maxLength: Math.min(extra, ARITY[fn]!),
+    });
+    return args.chain((a) => {
+      const length = ARITY[fn]! - a.length;
+      const element = fits
+        ? fc.oneof(
+            { weight: 4, arbitrary: fc.array(int, { minLength: length, maxLength: length }) },
+            { weight: 1, arbitrary: fc.array(str, { minLength: length, maxLength: length }) },
+          )
+        : fc.array(int, { maxLength: 3 });
+      return single(fc.constant({ op: 'starmap', fn, args: a }), element);
+    });
+  });
 
 export const filterCase: fc.Arbitrary<Case> = fc.oneof(
-  single(fc.record({ op: fc.constant('filter'), fn: fc.constantFrom('is_even', 'is_pos', 'mod3', 'fail_neg') }), int),
-  single(fc.record({ op: fc.constant('filter'), fn: fc.constantFrom(null, 'identity', 'length') }), anyValue),
-  single(fc.record({ op: fc.constant('filter'), fn: fc.constantFrom('add', 'sub', 'mul'), args: fc.tuple(int) }), int),
+  single(
+    fc.record({
+      op: fc.constant('filter'),
+      fn: fc.constantFrom('is_even', 'is_pos', 'mod3', 'fail_neg'),
+    }),
+    int,
+  ),
+  single(
+    fc.record({ op: fc.constant('filter'), fn: fc.constantFrom(null, 'identity', 'length') }),
+    anyValue,
+  ),
+  single(
+    fc.record({
+      op: fc.constant('filter'),
+      fn: fc.constantFrom('add', 'sub', 'mul'),
+      args: fc.tuple(int),
+    }),
+    int,
+  ),
 );
 
 /** No predicate but extra arguments: streamz calls its `_truthy(x, *args)`, which raises TypeError. */
 export const filterNoneArgsCase: fc.Arbitrary<Case> = single(
-  fc.record({ op: fc.constant('filter'), fn: fc.constant(null), args: fc.array(int, { minLength: 1, maxLength: 2 }) }),
+  fc.record({
+    op: fc.constant('filter'),
+    fn: fc.constant(null),
+    args: fc.array(int, { minLength: 1, maxLength: 2 }),
+  }),
   int,
 );
 
 export const removeCase: fc.Arbitrary<Case> = fc.oneof(
-  single(fc.record({ op: fc.constant('remove'), fn: fc.constantFrom('is_even', 'is_pos', 'mod3', 'fail_neg') }), int),
-  single(fc.record({ op: fc.constant('remove'), fn: fc.constantFrom('identity', 'length') }), anyValue),
+  single(
+    fc.record({
+      op: fc.constant('remove'),
+      fn: fc.constantFrom('is_even', 'is_pos', 'mod3', 'fail_neg'),
+    }),
+    int,
+  ),
+  single(
+    fc.record({ op: fc.constant('remove'), fn: fc.constantFrom('identity', 'length') }),
+    anyValue,
+  ),
 );
 
 function accumulateSpec(op: 'accumulate' | 'scan'): fc.Arbitrary<[OpSpec, fc.Arbitrary<Json>]> {
@@ -144,14 +257,29 @@ function accumulateSpec(op: 'accumulate' | 'scan'): fc.Arbitrary<[OpSpec, fc.Arb
     (value: fc.Arbitrary<Json>) =>
     (o: Omit<OpSpec, 'op'>): [OpSpec, fc.Arbitrary<Json>] => [defined({ op, ...o }), value];
   return fc.oneof(
-    fc.record({ fn: fc.constantFrom('add', 'sub', 'max', 'add_fail_neg'), start: optional(int), ...flags }).map(withValues(int)),
     fc
-      .record({ fn: fc.constant('add_returns_state'), start: optional(int), returnsState: fc.constant(true), withState: optional(fc.boolean()) })
+      .record({
+        fn: fc.constantFrom('add', 'sub', 'max', 'add_fail_neg'),
+        start: optional(int),
+        ...flags,
+      })
+      .map(withValues(int)),
+    fc
+      .record({
+        fn: fc.constant('add_returns_state'),
+        start: optional(int),
+        returnsState: fc.constant(true),
+        withState: optional(fc.boolean()),
+      })
       .map(withValues(int)),
     // start=None is a real start (only the key's absence means "no start").
-    fc.record({ fn: fc.constant('count_state'), start: fc.constant(null), ...flags }).map(withValues(anyValue)),
+    fc
+      .record({ fn: fc.constant('count_state'), start: fc.constant(null), ...flags })
+      .map(withValues(anyValue)),
     // A tuple state; without a start the first element is the state and append raises TypeError.
-    fc.record({ fn: fc.constant('append'), start: optional(fc.constant<Json>([])), ...flags }).map(withValues(hashable)),
+    fc
+      .record({ fn: fc.constant('append'), start: optional(fc.constant<Json>([])), ...flags })
+      .map(withValues(hashable)),
     fc.record({ fn: fc.constant('add'), ...flags }).map(withValues(fc.oneof(str, intTuple))),
   );
 }
@@ -171,20 +299,41 @@ const n = fc.integer({ min: 1, max: 4 });
 export const partitionCase: fc.Arbitrary<Case> = fc.oneof(
   single(fc.record({ op: fc.constant('partition'), n }), anyValue),
   single(
-    fc.record({ op: fc.constant('partition'), n, key: fc.constantFrom<KeySpec>({ fn: 'mod3' }, { fn: 'is_even' }, { fn: 'identity' }) }),
+    fc.record({
+      op: fc.constant('partition'),
+      n,
+      key: fc.constantFrom<KeySpec>({ fn: 'mod3' }, { fn: 'is_even' }, { fn: 'identity' }),
+    }),
     fc.oneof({ weight: 3, arbitrary: int }, { weight: 1, arbitrary: fc.boolean() }),
   ),
   single(
-    fc.record({ op: fc.constant('partition'), n, key: fc.constantFrom<KeySpec>({ index: 0 }, { index: -1 }, { index: 1 }) }),
-    fc.oneof({ weight: 5, arbitrary: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: intTuple }),
+    fc.record({
+      op: fc.constant('partition'),
+      n,
+      key: fc.constantFrom<KeySpec>({ index: 0 }, { index: -1 }, { index: 1 }),
+    }),
+    fc.oneof(
+      {
+        weight: 5,
+        arbitrary: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 3 }),
+      },
+      { weight: 1, arbitrary: intTuple },
+    ),
   ),
-  single(fc.record({ op: fc.constant('partition'), n, key: fc.constantFrom<KeySpec>({ index: 'a' }) }), dict),
+  single(
+    fc.record({ op: fc.constant('partition'), n, key: fc.constantFrom<KeySpec>({ index: 'a' }) }),
+    dict,
+  ),
 );
 
 export const partitionUniqueCase: fc.Arbitrary<Case> = fc.oneof(
   single(
     fc
-      .record({ op: fc.constant('partitionUnique'), n, keep: optional(fc.constantFrom<'first' | 'last'>('first', 'last')) })
+      .record({
+        op: fc.constant('partitionUnique'),
+        n,
+        keep: optional(fc.constantFrom<'first' | 'last'>('first', 'last')),
+      })
       .map(defined),
     fc.oneof(fc.integer({ min: -3, max: 3 }), hashable),
   ),
@@ -208,12 +357,21 @@ export const partitionUniqueCase: fc.Arbitrary<Case> = fc.oneof(
         keep: optional(fc.constantFrom<'first' | 'last'>('first', 'last')),
       })
       .map(defined),
-    fc.oneof(fc.array(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.boolean()), { minLength: 1, maxLength: 3 }), intTuple, str),
+    fc.oneof(
+      fc.array(fc.oneof(fc.integer({ min: 0, max: 2 }), fc.boolean()), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      intTuple,
+      str,
+    ),
   ),
 );
 
 export const slidingWindowCase: fc.Arbitrary<Case> = single(
-  fc.record({ op: fc.constant('slidingWindow'), n, returnPartial: optional(fc.boolean()) }).map(defined),
+  fc
+    .record({ op: fc.constant('slidingWindow'), n, returnPartial: optional(fc.boolean()) })
+    .map(defined),
   anyValue,
 );
 
@@ -228,11 +386,29 @@ export const sliceCase: fc.Arbitrary<Case> = single(
 );
 
 export const pluckCase: fc.Arbitrary<Case> = fc.oneof(
-  single(fc.record({ op: fc.constant('pluck'), pick: fc.integer({ min: -3, max: 3 }) }), fc.oneof(intTuple, str)),
-  single(fc.record({ op: fc.constant('pluck'), pick: fc.array(fc.integer({ min: -3, max: 3 }), { maxLength: 3 }) }), intTuple),
-  single(fc.record({ op: fc.constant('pluck'), pick: fc.constantFrom<Json>('a', 'b', ['a', 'b'], ['c']) }), dict),
+  single(
+    fc.record({ op: fc.constant('pluck'), pick: fc.integer({ min: -3, max: 3 }) }),
+    fc.oneof(intTuple, str),
+  ),
+  single(
+    fc.record({
+      op: fc.constant('pluck'),
+      pick: fc.array(fc.integer({ min: -3, max: 3 }), { maxLength: 3 }),
+    }),
+    intTuple,
+  ),
+  single(
+    fc.record({
+      op: fc.constant('pluck'),
+      pick: fc.constantFrom<Json>('a', 'b', ['a', 'b'], ['c']),
+    }),
+    dict,
+  ),
   // Mismatched element types: KeyError, IndexError or TypeError, on both sides at the same input.
-  single(fc.record({ op: fc.constant('pluck'), pick: fc.constantFrom<Json>(0, -1, 'a', [0], ['a']) }), anyValue),
+  single(
+    fc.record({ op: fc.constant('pluck'), pick: fc.constantFrom<Json>(0, -1, 'a', [0], ['a']) }),
+    anyValue,
+  ),
 );
 
 export const flattenCase = (op: 'flatten' | 'concat'): fc.Arbitrary<Case> =>
@@ -253,11 +429,16 @@ export const uniqueCase: fc.Arbitrary<Case> = fc.oneof(
       .record({
         op: fc.constant('unique'),
         maxsize: optional(fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 3 }))),
-        key: optional(fc.constantFrom<KeySpec>({ fn: 'mod3' }, { fn: 'is_even' }, { fn: 'identity' })),
+        key: optional(
+          fc.constantFrom<KeySpec>({ fn: 'mod3' }, { fn: 'is_even' }, { fn: 'identity' }),
+        ),
         hashable: optional(fc.boolean()),
       })
       .map(defined),
-    fc.oneof({ weight: 4, arbitrary: fc.integer({ min: -3, max: 3 }) }, { weight: 1, arbitrary: fc.boolean() }),
+    fc.oneof(
+      { weight: 4, arbitrary: fc.integer({ min: -3, max: 3 }) },
+      { weight: 1, arbitrary: fc.boolean() },
+    ),
   ),
   single(
     fc
@@ -269,12 +450,28 @@ export const uniqueCase: fc.Arbitrary<Case> = fc.oneof(
       })
       .map(defined),
     // Tuples mixing 0/1 and False/True: equal in Python, (1,) == (True,).
-    fc.oneof(fc.array(fc.oneof(fc.integer({ min: 0, max: 1 }), fc.boolean()), { maxLength: 2 }), fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 2 })),
+    fc.oneof(
+      fc.array(fc.oneof(fc.integer({ min: 0, max: 1 }), fc.boolean()), { maxLength: 2 }),
+      fc.string({ unit: fc.constantFrom('a', 'b'), maxLength: 2 }),
+    ),
   ),
   // Dicts: fine with hashable=False, TypeError (unhashable) with the default.
   single(
-    fc.record({ op: fc.constant('unique'), maxsize: optional(fc.integer({ min: 1, max: 3 })), hashable: optional(fc.boolean()) }).map(defined),
-    fc.oneof(fc.dictionary(fc.constantFrom('a', 'b'), fc.oneof(fc.integer({ min: 0, max: 1 }), fc.boolean()), { maxKeys: 2 }), fc.integer({ min: 0, max: 2 })),
+    fc
+      .record({
+        op: fc.constant('unique'),
+        maxsize: optional(fc.integer({ min: 1, max: 3 })),
+        hashable: optional(fc.boolean()),
+      })
+      .map(defined),
+    fc.oneof(
+      fc.dictionary(
+        fc.constantFrom('a', 'b'),
+        fc.oneof(fc.integer({ min: 0, max: 1 }), fc.boolean()),
+        { maxKeys: 2 },
+      ),
+      fc.integer({ min: 0, max: 2 }),
+    ),
   ),
 );
 
@@ -285,8 +482,14 @@ export const uniqueCase: fc.Arbitrary<Case> = fc.oneof(
 /** Inputs 0..k-1 are sources; an optional int->int stage on some of them before the join. */
 const stage: fc.Arbitrary<OpSpec | null> = fc.oneof(
   { weight: 3, arbitrary: fc.constant(null) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('map'), fn: fc.constantFrom('inc', 'neg', 'double') }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('filter'), fn: fc.constantFrom('is_even', 'is_pos') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('map'), fn: fc.constantFrom('inc', 'neg', 'double') }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('filter'), fn: fc.constantFrom('is_even', 'is_pos') }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('accumulate'), fn: fc.constant('add') }) },
 );
 
@@ -326,26 +529,37 @@ function joinCase(
         if (tapsBefore[i]) nodes.push({ op: 'sink', in: [ends[i]!] });
       }
       if (repeat) ends.push(ends[0]!);
-      return fc.record({ joinNode: join(ends), inputs: inputsOver(sources, int) }).map(({ joinNode, inputs }) => {
-        const all = [...nodes, joinNode];
-        const j = all.length - 1;
-        all.push({ op: 'sink', in: [j] });
-        ends.forEach((e, i) => {
-          if (tapsAfter[i] && i < k) all.push({ op: 'sink', in: [e] });
+      return fc
+        .record({ joinNode: join(ends), inputs: inputsOver(sources, int) })
+        .map(({ joinNode, inputs }) => {
+          const all = [...nodes, joinNode];
+          const j = all.length - 1;
+          all.push({ op: 'sink', in: [j] });
+          ends.forEach((e, i) => {
+            if (tapsAfter[i] && i < k) all.push({ op: 'sink', in: [e] });
+          });
+          return { pipeline: { nodes: all }, inputs };
         });
-        return { pipeline: { nodes: all }, inputs };
-      });
     });
 }
 
-export const unionCase: fc.Arbitrary<Case> = joinCase((ends) => fc.constant({ op: 'union', in: ends }), { repeat: true });
+export const unionCase: fc.Arbitrary<Case> = joinCase(
+  (ends) => fc.constant({ op: 'union', in: ends }),
+  { repeat: true },
+);
 
 export const zipCase: fc.Arbitrary<Case> = joinCase(
   (ends) =>
     fc
       .record({
         // Literals to insert: [position among the arguments, value]; the first argument stays a stream.
-        literals: fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.oneof(int, str, fc.constant(null), intTuple, dict)), { maxLength: 2 }),
+        literals: fc.array(
+          fc.tuple(
+            fc.integer({ min: 1, max: 4 }),
+            fc.oneof(int, str, fc.constant(null), intTuple, dict),
+          ),
+          { maxLength: 2 },
+        ),
         maxsize: optional(fc.integer({ min: 1, max: 3 })),
       })
       .map(({ literals, maxsize }) => {
@@ -356,25 +570,35 @@ export const zipCase: fc.Arbitrary<Case> = joinCase(
   { repeat: true },
 );
 
-export const combineLatestCase: fc.Arbitrary<Case> = joinCase((ends) =>
-  fc
-    .record({
-      emitOn: optional(
-        fc.oneof(
-          fc.integer({ min: 0, max: ends.length - 1 }),
-          fc.integer({ min: 0, max: ends.length - 1 }).map((i) => ({ node: ends[i]! })),
-          fc.uniqueArray(fc.integer({ min: 0, max: ends.length - 1 }), { minLength: 1, maxLength: ends.length }),
-          fc
-            .uniqueArray(fc.integer({ min: 0, max: ends.length - 1 }), { minLength: 1, maxLength: ends.length })
-            .map((is) => is.map((i) => (i % 2 === 0 ? { node: ends[i]! } : i))),
+export const combineLatestCase: fc.Arbitrary<Case> = joinCase(
+  (ends) =>
+    fc
+      .record({
+        emitOn: optional(
+          fc.oneof(
+            fc.integer({ min: 0, max: ends.length - 1 }),
+            fc.integer({ min: 0, max: ends.length - 1 }).map((i) => ({ node: ends[i]! })),
+            fc.uniqueArray(fc.integer({ min: 0, max: ends.length - 1 }), {
+              minLength: 1,
+              maxLength: ends.length,
+            }),
+            fc
+              .uniqueArray(fc.integer({ min: 0, max: ends.length - 1 }), {
+                minLength: 1,
+                maxLength: ends.length,
+              })
+              .map((is) => is.map((i) => (i % 2 === 0 ? { node: ends[i]! } : i))),
+          ),
         ),
-      ),
-    })
-    .map(({ emitOn }) => defined({ op: 'combineLatest', in: ends, emitOn })),
+      })
+      .map(({ emitOn }) => defined({ op: 'combineLatest', in: ends, emitOn })),
   { repeat: true },
 );
 
-export const zipLatestCase: fc.Arbitrary<Case> = joinCase((ends) => fc.constant({ op: 'zipLatest', in: ends }), { repeat: true });
+export const zipLatestCase: fc.Arbitrary<Case> = joinCase(
+  (ends) => fc.constant({ op: 'zipLatest', in: ends }),
+  { repeat: true },
+);
 
 /** collect on source 0, flushed by a sink on source 1 (whose values are ignored). */
 export const collectCase: fc.Arbitrary<Case> = fc
@@ -438,53 +662,76 @@ const TEMPLATES: Template[] = [
     accepts: () => true,
     make: (k, p) => {
       if (k === 'int') {
-        const f = p.pick(['inc', 'double', 'neg', 'mod3', 'half', 'is_even', 'is_pos', 'pair', 'fail_neg']);
+        const f = p.pick([
+          'inc',
+          'double',
+          'neg',
+          'mod3',
+          'half',
+          'is_even',
+          'is_pos',
+          'pair',
+          'fail_neg',
+        ]);
         return [{ op: 'map', fn: f }, f === 'pair' ? 'tuple' : 'int'];
       }
       if (k === 'tuple') {
         const f = p.pick(['tuple_sum', 'length', 'first', 'last']);
         return [{ op: 'map', fn: f }, 'int'];
       }
-      if (k === 'str') return p.bool() ? [{ op: 'map', fn: 'length' }, 'int'] : [{ op: 'map', fn: 'identity' }, 'str'];
+      if (k === 'str')
+        return p.bool()
+          ? [{ op: 'map', fn: 'length' }, 'int']
+          : [{ op: 'map', fn: 'identity' }, 'str'];
       return [{ op: 'map', fn: 'identity' }, k];
     },
   },
   {
     op: 'starmap',
     accepts: (k) => k === 'tuple',
-    make: (_k, p) => [{ op: 'starmap', fn: p.pick(['add', 'max', 'sub']), args: p.pick([[], [1]]) }, 'int'],
+    make: (_k, p) => [
+      { op: 'starmap', fn: p.pick(['add', 'max', 'sub']), args: p.pick([[], [1]]) },
+      'int',
+    ],
   },
   {
     op: 'filter',
     accepts: () => true,
-    make: (k, p) => [{ op: 'filter', fn: k === 'int' ? p.pick([null, 'is_even', 'is_pos']) : p.pick([null, 'identity']) }, k],
+    make: (k, p) => [
+      {
+        op: 'filter',
+        fn: k === 'int' ? p.pick([null, 'is_even', 'is_pos']) : p.pick([null, 'identity']),
+      },
+      k,
+    ],
   },
   {
     op: 'remove',
     accepts: (k) => k === 'int' || k === 'str' || k === 'tuple',
-    make: (k, p) => [{ op: 'remove', fn: k === 'int' ? p.pick(['is_even', 'is_pos']) : 'length' }, k],
+    make: (k, p) => [
+      { op: 'remove', fn: k === 'int' ? p.pick(['is_even', 'is_pos']) : 'length' },
+      k,
+    ],
   },
-  ...(['accumulate', 'scan'] as const).map(
-    (op): Template => ({
-      op,
-      accepts: (k) => k === 'int' || k === 'any' || k === 'str',
-      make: (k, p) => {
-        if (k === 'int') {
-          const f = p.pick(['add', 'max', 'sub', 'add_returns_state']);
-          const spec: OpSpec = { op, fn: f };
-          if (p.bool()) spec.start = p.int(-2, 2);
-          if (f === 'add_returns_state') spec.returnsState = true;
-          if (p.pick([false, false, true])) {
-            spec.withState = true;
-            return [spec, 'tuple'];
-          }
-          return [spec, 'int'];
+  ...(['accumulate', 'scan'] as const).map((op): Template => ({
+    op,
+    accepts: (k) => k === 'int' || k === 'any' || k === 'str',
+    make: (k, p) => {
+      if (k === 'int') {
+        const f = p.pick(['add', 'max', 'sub', 'add_returns_state']);
+        const spec: OpSpec = { op, fn: f };
+        if (p.bool()) spec.start = p.int(-2, 2);
+        if (f === 'add_returns_state') spec.returnsState = true;
+        if (p.pick([false, false, true])) {
+          spec.withState = true;
+          return [spec, 'tuple'];
         }
-        if (k === 'str') return [{ op, fn: 'add' }, 'str'];
-        return [{ op, fn: 'append', start: [] }, 'seq'];
-      },
-    }),
-  ),
+        return [spec, 'int'];
+      }
+      if (k === 'str') return [{ op, fn: 'add' }, 'str'];
+      return [{ op, fn: 'append', start: [] }, 'seq'];
+    },
+  })),
   {
     op: 'frequencies',
     accepts: (k) => k !== 'seq',
@@ -521,20 +768,29 @@ const TEMPLATES: Template[] = [
   {
     op: 'slice',
     accepts: () => true,
-    make: (k, p) => [{ op: 'slice', start: p.pick([null, 0, 1, 2]), end: p.pick([null, null, 0, 3, 8]), step: p.pick([null, 1, 2, 3]) }, k],
+    make: (k, p) => [
+      {
+        op: 'slice',
+        start: p.pick([null, 0, 1, 2]),
+        end: p.pick([null, null, 0, 3, 8]),
+        step: p.pick([null, 1, 2, 3]),
+      },
+      k,
+    ],
   },
   {
     op: 'pluck',
     accepts: (k) => k === 'tuple' || k === 'seq',
-    make: (k, p) => (p.bool() ? [{ op: 'pluck', pick: p.pick([0, -1, 1]) }, k === 'tuple' ? 'int' : 'any'] : [{ op: 'pluck', pick: [0, -1] }, k]),
+    make: (k, p) =>
+      p.bool()
+        ? [{ op: 'pluck', pick: p.pick([0, -1, 1]) }, k === 'tuple' ? 'int' : 'any']
+        : [{ op: 'pluck', pick: [0, -1] }, k],
   },
-  ...(['flatten', 'concat'] as const).map(
-    (op): Template => ({
-      op,
-      accepts: (k) => k === 'tuple' || k === 'seq' || k === 'str',
-      make: (k) => [{ op }, k === 'tuple' ? 'int' : k === 'str' ? 'str' : 'any'],
-    }),
-  ),
+  ...(['flatten', 'concat'] as const).map((op): Template => ({
+    op,
+    accepts: (k) => k === 'tuple' || k === 'seq' || k === 'str',
+    make: (k) => [{ op }, k === 'tuple' ? 'int' : k === 'str' ? 'str' : 'any'],
+  })),
   {
     op: 'unique',
     accepts: () => true,
@@ -563,8 +819,14 @@ export function chainCase(ops: readonly string[]): fc.Arbitrary<Case> {
   return fc
     .record({
       kind: fc.constantFrom<'int' | 'str' | 'tuple'>('int', 'tuple', 'str'),
-      steps: fc.array(fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), { minLength: 2, maxLength: 5 }),
-      taps: fc.array(fc.constantFrom('none', 'none', 'before', 'after'), { minLength: 5, maxLength: 5 }),
+      steps: fc.array(fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), {
+        minLength: 2,
+        maxLength: 5,
+      }),
+      taps: fc.array(fc.constantFrom('none', 'none', 'before', 'after'), {
+        minLength: 5,
+        maxLength: 5,
+      }),
     })
     .chain(({ kind, steps, taps }) => {
       const nodes: NodeSpec[] = [{ op: 'source' }];
@@ -585,7 +847,10 @@ export function chainCase(ops: readonly string[]): fc.Arbitrary<Case> {
         if (k === kind) sameKind.push(nodes.length - 1);
       });
       nodes.push({ op: 'sink', in: [nodes.length - 1] }, ...late);
-      return inputsAt(sameKind, CHAIN_VALUES[kind]).map((inputs) => ({ pipeline: { nodes }, inputs }));
+      return inputsAt(sameKind, CHAIN_VALUES[kind]).map((inputs) => ({
+        pipeline: { nodes },
+        inputs,
+      }));
     });
 }
 
@@ -619,7 +884,10 @@ export function dagCase(ops: readonly string[]): fc.Arbitrary<Case> {
   return fc
     .record({
       sources: fc.integer({ min: 1, max: 2 }),
-      steps: fc.array(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), { minLength: 3, maxLength: 8 }),
+      steps: fc.array(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), {
+        minLength: 3,
+        maxLength: 8,
+      }),
     })
     .chain(({ sources, steps }) => {
       const nodes: NodeSpec[] = [];
@@ -634,7 +902,9 @@ export function dagCase(ops: readonly string[]): fc.Arbitrary<Case> {
         const p = new Picker(seeds);
         const from = () => p.pick(pool);
         const kinds = ['stage', 'stage', 'sink', 'join', 'join', 'window', 'collect'].filter(
-          (k) => (k !== 'join' || ['union', 'zip', 'combineLatest', 'zipLatest'].some(has)) && (k !== 'collect' || has('collect')),
+          (k) =>
+            (k !== 'join' || ['union', 'zip', 'combineLatest', 'zipLatest'].some(has)) &&
+            (k !== 'collect' || has('collect')),
         );
         const kind = p.pick(kinds);
         if (kind === 'stage') {
@@ -646,7 +916,9 @@ export function dagCase(ops: readonly string[]): fc.Arbitrary<Case> {
           // A repeated input crashes combine_latest and zip_latest in streamz (TypeError on their
           // metadata); the operator tests cover that, so here they get distinct inputs and only
           // union and zip may get the same node twice.
-          const joins = ['union', 'zip', 'combineLatest', 'zipLatest'].filter((j) => has(j) && (pool.length > 1 || j === 'union' || j === 'zip'));
+          const joins = ['union', 'zip', 'combineLatest', 'zipLatest'].filter(
+            (j) => has(j) && (pool.length > 1 || j === 'union' || j === 'zip'),
+          );
           if (joins.length === 0) continue;
           const join = p.pick(joins);
           const distinct = join === 'combineLatest' || join === 'zipLatest';
@@ -657,7 +929,10 @@ export function dagCase(ops: readonly string[]): fc.Arbitrary<Case> {
             if (options.length === 0) break;
             ins.push(p.pick(options));
           }
-          const node: NodeSpec = join === 'zip' ? { op: 'zip', in: ins, items: ins.map((ref) => ({ ref })) } : { op: join, in: ins };
+          const node: NodeSpec =
+            join === 'zip'
+              ? { op: 'zip', in: ins, items: ins.map((ref) => ({ ref })) }
+              : { op: join, in: ins };
           const j = add(node);
           if (p.pick([false, false, true])) add({ op: 'sink', in: [j] });
           pool.push(join === 'union' ? j : add({ op: 'map', fn: 'tuple_sum', in: [j] }));
@@ -680,7 +955,10 @@ export function dagCase(ops: readonly string[]): fc.Arbitrary<Case> {
       for (const i of pool) if (!fed.has(i)) nodes.push({ op: 'sink', in: [i] });
       const srcs = Array.from({ length: sources }, (_, i) => i);
       return fc
-        .oneof(inputsOver(srcs, fc.integer({ min: -5, max: 5 })), inputsAt(pool, fc.integer({ min: -5, max: 5 })))
+        .oneof(
+          inputsOver(srcs, fc.integer({ min: -5, max: 5 })),
+          inputsAt(pool, fc.integer({ min: -5, max: 5 })),
+        )
         .map((inputs) => ({ pipeline: { nodes }, inputs }));
     });
 }
@@ -698,21 +976,43 @@ export function errorFanOutCase(ops: readonly string[]): fc.Arbitrary<Case> {
   const failing: fc.Arbitrary<[OpSpec[], fc.Arbitrary<Json>]>[] = [
     fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([[{ op: 'map', fn: 'fail_neg' }], int]),
     fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([[{ op: 'map', fn: 'div100' }], int]),
-    fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([[{ op: 'accumulate', fn: 'add_fail_neg', start: 0 }], int]),
-    fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([[{ op: 'map', fn: 'identity' }, { op: 'filter', fn: 'fail_neg' }], int]),
+    fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([
+      [{ op: 'accumulate', fn: 'add_fail_neg', start: 0 }],
+      int,
+    ]),
+    fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([
+      [
+        { op: 'map', fn: 'identity' },
+        { op: 'filter', fn: 'fail_neg' },
+      ],
+      int,
+    ]),
   ];
   if (ops.includes('pluck')) {
     failing.push(
-      fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([[{ op: 'pluck', pick: 1 }], fc.array(int, { maxLength: 3 })]),
+      fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([
+        [{ op: 'pluck', pick: 1 }],
+        fc.array(int, { maxLength: 3 }),
+      ]),
       fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([[{ op: 'pluck', pick: 'a' }], dict]),
-      fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([[{ op: 'pluck', pick: [0, 2] }], fc.array(int, { maxLength: 3 })]),
+      fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([
+        [{ op: 'pluck', pick: [0, 2] }],
+        fc.array(int, { maxLength: 3 }),
+      ]),
     );
   }
   if (ops.includes('starmap')) {
-    failing.push(fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([[{ op: 'starmap', fn: 'add' }], fc.array(int, { minLength: 1, maxLength: 3 })]));
+    failing.push(
+      fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([
+        [{ op: 'starmap', fn: 'add' }],
+        fc.array(int, { minLength: 1, maxLength: 3 }),
+      ]),
+    );
   }
   if (ops.includes('flatten')) {
-    failing.push(fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([[{ op: 'flatten' }], fc.oneof(intTuple, int)]));
+    failing.push(
+      fc.constant<[OpSpec[], fc.Arbitrary<Json>]>([[{ op: 'flatten' }], fc.oneof(intTuple, int)]),
+    );
   }
   return fc
     .record({
@@ -755,5 +1055,7 @@ export function errorFanOutCase(ops: readonly string[]): fc.Arbitrary<Case> {
  */
 export function errorWithPartition(c: Case, expected: Result, actual: Result): boolean {
   const raised = (r: Result) => 'log' in r && r.log.some((e) => e[1] === 'error');
-  return c.pipeline.nodes.some((node) => node.op === 'partition') && (raised(expected) || raised(actual));
+  return (
+    c.pipeline.nodes.some((node) => node.op === 'partition') && (raised(expected) || raised(actual))
+  );
 }

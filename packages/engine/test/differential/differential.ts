@@ -1,7 +1,14 @@
 /** Test-file plumbing: one streamz process per file, and one `it` per differential property. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type fc from 'fast-check';
-import { checkDifferential, requireOps, runEngine, StreamzProcess, type Case, type Result } from './harness.js';
+import {
+  checkDifferential,
+  requireOps,
+  runEngine,
+  StreamzProcess,
+  type Case,
+  type Result,
+} from './harness.js';
 
 /** Starts the file's streamz process before its tests and stops it after them. */
 export function useStreamz(): () => StreamzProcess {
@@ -11,7 +18,8 @@ export function useStreamz(): () => StreamzProcess {
   });
   afterAll(() => py?.close());
   return () => {
-    if (py === undefined) throw new Error('the streamz process did not start (see the beforeAll error)');
+    if (py === undefined)
+      throw new Error('the streamz process did not start (see the beforeAll error)');
     return py;
   };
 }
@@ -38,7 +46,13 @@ export function differential(
  * A divergence we keep on purpose, pinned down: streamz gives `streamz` and the engine `engine` on
  * case `c`. It fails when either side changes, so the decision gets looked at again.
  */
-export function knownDivergence(py: () => StreamzProcess, name: string, c: Case, streamz: Result, engine: Result): void {
+export function knownDivergence(
+  py: () => StreamzProcess,
+  name: string,
+  c: Case,
+  streamz: Result,
+  engine: Result,
+): void {
   it(`known divergence: ${name}`, async () => {
     const [expected] = await py().run([c]);
     expect(expected, 'streamz no longer behaves as recorded').toEqual(streamz);

@@ -8,26 +8,54 @@ import { differential, knownDivergence, useStreamz } from './differential.js';
 import { ALL_OPS, missingOps, type NodeSpec } from './harness.js';
 
 const py = useStreamz();
-const CHAIN_OPS = ALL_OPS.filter((op) => !['source', 'sink', 'flush', 'union', 'zip', 'combineLatest', 'zipLatest', 'collect'].includes(op));
+const CHAIN_OPS = ALL_OPS.filter(
+  (op) =>
+    !['source', 'sink', 'flush', 'union', 'zip', 'combineLatest', 'zipLatest', 'collect'].includes(
+      op,
+    ),
+);
 
 describe('chains of 2-5 operators', () => {
   // The chains draw only from the operators the engine has, so they give a signal while the rest
   // land; the next test fails until every operator is there.
   const available = CHAIN_OPS.filter((op) => missingOps([op]).length === 0);
-  differential(py, 'chains', ['map', 'filter', 'accumulate'], chainCase(available), 300, errorWithPartition);
+  differential(
+    py,
+    'chains',
+    ['map', 'filter', 'accumulate'],
+    chainCase(available),
+    200,
+    errorWithPartition,
+  );
 
   it('draw from every deterministic operator', () => {
-    expect(missingOps(CHAIN_OPS), 'operators not yet in the engine, so left out of the chains').toEqual([]);
+    expect(
+      missingOps(CHAIN_OPS),
+      'operators not yet in the engine, so left out of the chains',
+    ).toEqual([]);
   });
 });
 
 describe('DAGs', () => {
   const available = ALL_OPS.filter((op) => missingOps([op]).length === 0);
-  differential(py, 'diamonds, joins of joins, collect flushed from a branch', ['map', 'union', 'zip', 'combineLatest', 'zipLatest', 'collect'], dagCase(available), 300, errorWithPartition);
+  differential(
+    py,
+    'diamonds, joins of joins, collect flushed from a branch',
+    ['map', 'union', 'zip', 'combineLatest', 'zipLatest', 'collect'],
+    dagCase(available),
+    200,
+    errorWithPartition,
+  );
 });
 
 describe('errors', () => {
-  differential(py, 'an error in one branch of a fan-out', ['map', 'filter', 'accumulate'], errorFanOutCase(ALL_OPS.filter((op) => missingOps([op]).length === 0)), 200);
+  differential(
+    py,
+    'an error in one branch of a fan-out',
+    ['map', 'filter', 'accumulate'],
+    errorFanOutCase(ALL_OPS.filter((op) => missingOps([op]).length === 0)),
+    150,
+  );
 });
 
 /**
@@ -51,24 +79,60 @@ describe('known divergences: a graph with a partition', () => {
     py,
     'an exception below a partition does not stop delivery to the later branches above it (streamz raises at the end of emit)',
     { pipeline: { nodes: nodes({ op: 'map', fn: 'identity' }) }, inputs: [[0, 7]] },
-    { log: [[0, 5, 7], [0, 6, 7], [0, 'error', 'IndexError']] },
+    {
+      log: [
+        [0, 5, 7],
+        [0, 6, 7],
+        [0, 'error', 'IndexError'],
+      ],
+    },
     { log: [[0, 'error', 'IndexError']] },
   );
   knownDivergence(
     py,
     'an exception below a partition below a slice is lost in streamz (slice drops the Future emit returns)',
-    { pipeline: { nodes: nodes({ op: 'slice', start: null, end: null, step: null }) }, inputs: [[0, 7]] },
-    { log: [[0, 5, 7], [0, 6, 7]] },
+    {
+      pipeline: { nodes: nodes({ op: 'slice', start: null, end: null, step: null }) },
+      inputs: [[0, 7]],
+    },
+    {
+      log: [
+        [0, 5, 7],
+        [0, 6, 7],
+      ],
+    },
     { log: [[0, 'error', 'IndexError']] },
   );
   knownDivergence(
     py,
     'zip_latest in a graph with a partition makes streamz emit() raise TypeError (asyncio.gather gets the list it returns)',
     {
-      pipeline: { nodes: [{ op: 'source' }, { op: 'partition', n: 1, in: [0] }, { op: 'zipLatest', in: [0, 1] }, { op: 'sink', in: [2] }] },
-      inputs: [[0, 1], [0, 2]],
+      pipeline: {
+        nodes: [
+          { op: 'source' },
+          { op: 'partition', n: 1, in: [0] },
+          { op: 'zipLatest', in: [0, 1] },
+          { op: 'sink', in: [2] },
+        ],
+      },
+      inputs: [
+        [0, 1],
+        [0, 2],
+      ],
     },
-    { log: [[0, 3, [1, [1]]], [0, 'error', 'TypeError'], [1, 3, [2, [2]]], [1, 'error', 'TypeError']] },
-    { log: [[0, 3, [1, [1]]], [1, 3, [2, [2]]]] },
+    {
+      log: [
+        [0, 3, [1, [1]]],
+        [0, 'error', 'TypeError'],
+        [1, 3, [2, [2]]],
+        [1, 'error', 'TypeError'],
+      ],
+    },
+    {
+      log: [
+        [0, 3, [1, [1]]],
+        [1, 3, [2, [2]]],
+      ],
+    },
   );
 });

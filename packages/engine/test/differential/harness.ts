@@ -76,7 +76,9 @@ export type Result = { log: LogEvent[] } | { build: string } | { runnerError: st
 
 /** Throws a clear error, with the command to fix it, when /usr/bin/python3 cannot import streamz. */
 export function assertStreamzAvailable(): void {
-  const r = spawnSync(PYTHON, ['-c', 'import streamz; print(streamz.__version__)'], { encoding: 'utf8' });
+  const r = spawnSync(PYTHON, ['-c', 'import streamz; print(streamz.__version__)'], {
+    encoding: 'utf8',
+  });
   if (r.error !== undefined || r.status !== 0) {
     const why = r.error?.message ?? r.stderr.trim().split('\n').pop() ?? `exit status ${r.status}`;
     throw new Error(
@@ -88,7 +90,11 @@ export function assertStreamzAvailable(): void {
 
 /** A persistent streamz_runner.py process: one JSON line per batch of cases, one line back. */
 export class StreamzProcess {
-  private readonly waiting: { resolve: (r: Result[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }[] = [];
+  private readonly waiting: {
+    resolve: (r: Result[]) => void;
+    reject: (e: Error) => void;
+    timer: NodeJS.Timeout;
+  }[] = [];
   private stderr = '';
   private exited: Error | null = null;
   /** How many cases this process has run. */
@@ -112,7 +118,12 @@ export class StreamzProcess {
           first = false;
           const hello = JSON.parse(line) as { ready: boolean; error?: string };
           if (hello.ready) resolve();
-          else reject(new Error(`streamz_runner.py cannot import streamz (${hello.error}). Install it with: ${APT_COMMAND}`));
+          else
+            reject(
+              new Error(
+                `streamz_runner.py cannot import streamz (${hello.error}). Install it with: ${APT_COMMAND}`,
+              ),
+            );
           return;
         }
         const w = p.waiting.shift();
@@ -122,7 +133,9 @@ export class StreamzProcess {
         }
       });
       child.on('exit', (code, signal) => {
-        p.exited = new Error(`streamz_runner.py exited (code ${code}, signal ${signal}):\n${p.stderr}`);
+        p.exited = new Error(
+          `streamz_runner.py exited (code ${code}, signal ${signal}):\n${p.stderr}`,
+        );
         reject(p.exited);
         for (const w of p.waiting.splice(0)) {
           clearTimeout(w.timer);
@@ -223,13 +236,17 @@ function keyParam(spec: KeySpec): unknown {
   return 'fn' in spec ? fn(spec.fn) : spec.index;
 }
 
-function buildEngine(nodes: readonly NodeSpec[], record: (node: number) => (x: unknown) => void): Stream<any>[] {
+function buildEngine(
+  nodes: readonly NodeSpec[],
+  record: (node: number) => (x: unknown) => void,
+): Stream<any>[] {
   const built: Stream<any>[] = [];
   nodes.forEach((node, idx) => {
     const ins = (node.in ?? []).map((i) => built[i]!);
     const up = ins[0] as any;
     const op = node.op;
-    if (op !== 'source' && !engineHas(op)) throw new MissingOperatorError(`engine has no ${METHOD[op] ?? op}`);
+    if (op !== 'source' && !engineHas(op))
+      throw new MissingOperatorError(`engine has no ${METHOD[op] ?? op}`);
     let s: any;
     switch (op) {
       case 'source':
@@ -302,7 +319,12 @@ function buildEngine(nodes: readonly NodeSpec[], record: (node: number) => (x: u
         const head = items[0] as any;
         const lastItem = items[items.length - 1];
         // A trailing plain-object literal would be read as options: pass options after it, as a user must.
-        const literalLast = items.length > 1 && typeof lastItem === 'object' && lastItem !== null && !Array.isArray(lastItem) && !(lastItem instanceof Stream);
+        const literalLast =
+          items.length > 1 &&
+          typeof lastItem === 'object' &&
+          lastItem !== null &&
+          !Array.isArray(lastItem) &&
+          !(lastItem instanceof Stream);
         if (node.maxsize !== undefined) s = head.zip(...items.slice(1), { maxsize: node.maxsize });
         else if (literalLast) s = head.zip(...items.slice(1), {});
         else s = head.zip(...items.slice(1));
@@ -329,7 +351,10 @@ function buildEngine(nodes: readonly NodeSpec[], record: (node: number) => (x: u
         break;
       }
       case 'sink':
-        s = node.args !== undefined && node.args.length > 0 ? up.sink((x: unknown, ...args: unknown[]) => record(idx)([x, ...args]), ...node.args) : up.sink(record(idx));
+        s =
+          node.args !== undefined && node.args.length > 0
+            ? up.sink((x: unknown, ...args: unknown[]) => record(idx)([x, ...args]), ...node.args)
+            : up.sink(record(idx));
         break;
       default:
         throw new Error(`unknown op ${op}`);
@@ -363,13 +388,16 @@ export function runEngine(c: Case): Result {
       // the engine returns a promise wherever streamz would return a Future in an async graph
       // (zip past maxsize, for instance). Only the outputs and the errors are compared.
       const r: unknown = built[src]!.emit(structuredClone(value));
-      if (typeof (r as Promise<unknown> | undefined)?.then === 'function') (r as Promise<unknown>).then(undefined, () => {});
+      if (typeof (r as Promise<unknown> | undefined)?.then === 'function')
+        (r as Promise<unknown>).then(undefined, () => {});
     } catch (e) {
       if (e instanceof MissingOperatorError) throw e;
       log.push([i, 'error', errorName(e)]);
     }
   });
-  return { log: log.map(([i, node, x]) => [i, node, node === 'error' ? (x as string) : normalise(x)]) };
+  return {
+    log: log.map(([i, node, x]) => [i, node, node === 'error' ? (x as string) : normalise(x)]),
+  };
 }
 
 function errorName(e: unknown): string {
@@ -386,7 +414,10 @@ export function normalise(v: unknown): Json {
   if (v === undefined) return { $js: 'undefined' };
   if (Array.isArray(v)) return v.map(normalise);
   if (v instanceof Map) return dict([...v.entries()]);
-  if (typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
+  if (
+    typeof v === 'object' &&
+    (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)
+  ) {
     return dict(Object.entries(v));
   }
   return { $js: Object.prototype.toString.call(v) + ' ' + String(v) };
@@ -417,13 +448,19 @@ export function describeCase(c: Case): string {
 }
 
 function describeResult(r: Result): string {
-  if ('log' in r) return r.log.length === 0 ? '  (nothing)' : r.log.map((e) => `  ${JSON.stringify(e)}`).join('\n');
+  if ('log' in r)
+    return r.log.length === 0
+      ? '  (nothing)'
+      : r.log.map((e) => `  ${JSON.stringify(e)}`).join('\n');
   return '  ' + JSON.stringify(r);
 }
 
 /** Throws, with both sides' logs, when the engine's result differs from streamz's. */
 export function assertSame(c: Case, expected: Result, actual: Result): void {
-  if ('runnerError' in expected) throw new Error(`streamz_runner.py failed on this case: ${expected.runnerError}\n${describeCase(c)}`);
+  if ('runnerError' in expected)
+    throw new Error(
+      `streamz_runner.py failed on this case: ${expected.runnerError}\n${describeCase(c)}`,
+    );
   if (JSON.stringify(expected) === JSON.stringify(actual)) return;
   throw new Error(
     `engine differs from streamz\n${describeCase(c)}\n` +
@@ -489,6 +526,8 @@ export async function checkDifferential(
     const outputs = logs.reduce((n, l) => n + l.filter((e) => e[1] !== 'error').length, 0);
     const errors = logs.reduce((n, l) => n + l.filter((e) => e[1] === 'error').length, 0);
     const builds = results.length - logs.length;
-    process.stderr.write(`[differential] ${name}: ${runs} cases, ${outputs} outputs, ${errors} errors, ${builds} build errors, ${left} left to another test, ${misses} not batched\n`);
+    process.stderr.write(
+      `[differential] ${name}: ${runs} cases, ${outputs} outputs, ${errors} errors, ${builds} build errors, ${left} left to another test, ${misses} not batched\n`,
+    );
   }
 }

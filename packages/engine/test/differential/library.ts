@@ -63,7 +63,8 @@ function floorDiv(a: number, b: number): number {
 
 /** Python `x[i]` on a tuple or a string. */
 function index(x: unknown, i: number): unknown {
-  if (x !== null && typeof x === 'object' && !Array.isArray(x)) throw new PythonError('KeyError', String(i));
+  if (x !== null && typeof x === 'object' && !Array.isArray(x))
+    throw new PythonError('KeyError', String(i));
   if (typeof x !== 'string' && !Array.isArray(x)) {
     throw new PythonError('TypeError', `'${typeName(x)}' object is not subscriptable`);
   }
@@ -82,7 +83,10 @@ function len(x: unknown): number {
 function arity(name: string, n: number, f: Fn): Fn {
   const wrapped = (...args: unknown[]) => {
     if (args.length !== n) {
-      throw new PythonError('TypeError', `${name}() takes ${n} positional arguments but ${args.length} were given`);
+      throw new PythonError(
+        'TypeError',
+        `${name}() takes ${n} positional arguments but ${args.length} were given`,
+      );
     }
     return f(...args);
   };
@@ -103,7 +107,8 @@ const definitions: Record<string, [number, Fn]> = {
   tuple_sum: [
     1,
     (x) => {
-      if (!Array.isArray(x)) throw new PythonError('TypeError', `'${typeName(x)}' object is not iterable`);
+      if (!Array.isArray(x))
+        throw new PythonError('TypeError', `'${typeName(x)}' object is not iterable`);
       return x.reduce((s: number, v) => s + int(v), 0);
     },
   ],
@@ -128,7 +133,8 @@ const definitions: Record<string, [number, Fn]> = {
   append: [
     2,
     (state, x) => {
-      if (!Array.isArray(state)) throw new PythonError('TypeError', `can only concatenate tuple to ${typeName(state)}`);
+      if (!Array.isArray(state))
+        throw new PythonError('TypeError', `can only concatenate tuple to ${typeName(state)}`);
       return [...state, x];
     },
   ],

@@ -34,7 +34,13 @@ describe('element by element', () => {
   differential(py, 'map', ['map'], mapCase, RUNS);
   differential(py, 'starmap', ['starmap'], starmapCase, RUNS);
   differential(py, 'filter', ['filter'], filterCase, RUNS);
-  differential(py, 'filter without a predicate but with extra arguments', ['filter'], filterNoneArgsCase, 20);
+  differential(
+    py,
+    'filter without a predicate but with extra arguments',
+    ['filter'],
+    filterNoneArgsCase,
+    20,
+  );
   differential(py, 'remove', ['remove'], removeCase, RUNS);
   differential(py, 'pluck', ['pluck'], pluckCase, RUNS);
   differential(py, 'flatten', ['flatten'], flattenCase('flatten'), RUNS);
@@ -43,11 +49,11 @@ describe('element by element', () => {
 });
 
 describe('stateful', () => {
-  differential(py, 'accumulate', ['accumulate'], accumulateCase('accumulate'), 200);
+  differential(py, 'accumulate', ['accumulate'], accumulateCase('accumulate'), 150);
   differential(py, 'scan', ['scan'], accumulateCase('scan'), 100);
   differential(py, 'frequencies', ['frequencies'], frequenciesCase, RUNS);
-  differential(py, 'unique', ['unique'], uniqueCase, 200);
-  differential(py, 'slice', ['slice'], sliceCase, 200);
+  differential(py, 'unique', ['unique'], uniqueCase, 150);
+  differential(py, 'slice', ['slice'], sliceCase, 150);
 });
 
 describe('windows and groups', () => {
@@ -58,8 +64,14 @@ describe('windows and groups', () => {
 
 describe('several inputs', () => {
   differential(py, 'union', ['union', 'map', 'filter', 'accumulate'], unionCase, RUNS);
-  differential(py, 'zip', ['zip', 'map', 'filter', 'accumulate'], zipCase, 200);
-  differential(py, 'combineLatest', ['combineLatest', 'map', 'filter', 'accumulate'], combineLatestCase, RUNS);
+  differential(py, 'zip', ['zip', 'map', 'filter', 'accumulate'], zipCase, 150);
+  differential(
+    py,
+    'combineLatest',
+    ['combineLatest', 'map', 'filter', 'accumulate'],
+    combineLatestCase,
+    RUNS,
+  );
   differential(py, 'zipLatest', ['zipLatest', 'map', 'filter', 'accumulate'], zipLatestCase, RUNS);
   differential(py, 'collect', ['collect', 'map', 'filter', 'accumulate'], collectCase, RUNS);
 });
