@@ -2,24 +2,14 @@
 // validation, and the compiler (used by the run host and the headless command line).
 import type { CatalogData, Graph, GraphIssue } from '@streamloom/engine/protocol';
 import { parseGraph, validate } from '@streamloom/engine/graph';
-import { catalog as browserCatalog, catalogData as toCatalogData } from '@streamloom/engine/catalog';
+import { catalogData as toCatalogData } from '@streamloom/engine/catalog';
 import type { OperatorDescriptor } from '@streamloom/engine/catalog';
+import { fullCatalog as engineCatalog } from '@streamloom/engine/node';
 
 export { compile } from '@streamloom/engine/graph';
 
-// The Node-only sources and sinks (files, processes, sockets), when the engine exports them.
-async function optional(specifier: string): Promise<Record<string, unknown> | null> {
-  try {
-    return (await import(specifier)) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-}
-const nodeModule = await optional('@streamloom/engine/node');
-
-/** Every operator, Node-only sources and sinks included. */
-export const fullCatalog: readonly OperatorDescriptor[] =
-  (nodeModule?.fullCatalog as readonly OperatorDescriptor[] | undefined) ?? browserCatalog;
+/** Every operator, Node-only sources and sinks (files, processes, sockets) included. */
+export const fullCatalog: readonly OperatorDescriptor[] = engineCatalog;
 
 /** The catalog as JSON, for the editor and for validation. */
 export const catalogData: CatalogData = toCatalogData(fullCatalog);

@@ -62,7 +62,7 @@ a node that fails for good exits 1.`,
         finished = true;
         for (const t of timers) clearTimeout(t);
         try {
-          created.ok && created.runtime.stop();
+          if (created.ok) created.runtime.stop();
         } catch {
           // stopping is best effort
         }

@@ -44,6 +44,11 @@ export class Outbox {
     return !conn.transport.writable || (conn.writeBuffer?.length ?? 0) > 0;
   }
 
+  /** How many messages are held (at most one frame per run and one samples per node). */
+  get held(): number {
+    return this.frames.size + this.samples.size;
+  }
+
   holdFrame(frame: TelemetryFrame): void {
     this.frames.set(frame.runId, frame);
   }
