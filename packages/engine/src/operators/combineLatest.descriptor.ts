@@ -1,41 +1,5 @@
 import { args, defineOperator, input, onHost } from '../catalog/define.js';
-import type { Stream } from '../core/stream.js';
-import type { Pending } from '../core/types.js';
 import { CombineLatestNode } from './combineLatest.js';
-
-/**
- * combine_latest whose `emitOn` names input PORTS, resolved against the upstreams as they are when
- * an element arrives: the node is built before its inputs are wired, and CombineLatestNode resolves
- * positions at construction. An element from another port updates the latest values silently.
- */
-class PortCombineLatestNode extends CombineLatestNode {
-  private muted = false;
-
-  constructor(
-    private readonly emitPorts: ReadonlySet<number> | null,
-    scheduler: CombineLatestNode['scheduler'],
-  ) {
-    super([], { scheduler });
-  }
-
-  override update(x: unknown, who?: Stream<any>): Pending {
-    const ports = this.emitPorts;
-    if (ports === null || ports.has(this.upstreams.indexOf(who!))) return super.update(x, who);
-    const next = this.next;
-    this.next = null;
-    this.muted = true;
-    try {
-      return super.update(x, who);
-    } finally {
-      this.muted = false;
-      this.next = next;
-    }
-  }
-
-  override _emit(x: any): Pending {
-    return this.muted ? undefined : super._emit(x);
-  }
-}
 
 export const combineLatestDescriptor = defineOperator({
   type: 'combine_latest',
@@ -63,8 +27,8 @@ export const combineLatestDescriptor = defineOperator({
   ],
   build: (ctx) => {
     const emitOn = ctx.params.emitOn as number[] | null;
-    const ports = emitOn == null ? null : new Set(emitOn);
-    return onHost(ctx, () => new PortCombineLatestNode(ports, ctx.host.scheduler));
+    const options = { scheduler: ctx.host.scheduler, emitOn: emitOn?.length ? emitOn : null };
+    return onHost(ctx, () => new CombineLatestNode([], options));
   },
   toTypeScript: (ctx) =>
     `${input(ctx)}.combineLatest(${args(...ctx.inputs.slice(1), ctx.params.emitOn != null && `{ emitOn: ${ctx.code('emitOn')} }`)})`,

@@ -10,7 +10,8 @@ export type EmitOnItem = Stream<any> | number;
 export interface CombineLatestOptions extends StreamOptions {
   /**
    * Emit only when these inputs deliver: a stream, an input position, or an array of either.
-   * Positions are resolved to streams at construction. Default (null/undefined): every input,
+   * Positions are resolved to streams at construction, as in streamz; a node built without inputs
+   * (by the graph compiler) keeps them as input positions. Default (null/undefined): every input,
    * including inputs connected later.
    */
   emitOn?: EmitOnItem | readonly EmitOnItem[] | null;
@@ -37,6 +38,8 @@ export class CombineLatestNode extends Stream<unknown[]> {
   private readonly missing: Set<Stream<any>>;
   /** The `emitOn` streams, or null for every input. */
   private readonly emitOnSet: ReadonlySet<Stream<any>> | null;
+  /** The `emitOn` input positions of a node built without inputs, or null. */
+  private readonly emitOnPorts: ReadonlySet<number> | null;
   private duplicated = false;
 
   constructor(upstreams: readonly Stream<any>[], options: CombineLatestOptions = {}) {
@@ -45,15 +48,21 @@ export class CombineLatestNode extends Stream<unknown[]> {
     }
     const emitOn = options.emitOn;
     let emitOnSet: Set<Stream<any>> | null = null;
+    let emitOnPorts: Set<number> | null = null;
     if (emitOn !== undefined && emitOn !== null) {
       const items: readonly EmitOnItem[] = Array.isArray(emitOn) ? emitOn : [emitOn as EmitOnItem];
-      emitOnSet = new Set();
-      for (const item of items) {
-        emitOnSet.add(typeof item === 'number' ? (pyIndex(upstreams, item) as Stream<any>) : item);
+      if (upstreams.length === 0 && items.every((item) => typeof item === 'number')) {
+        emitOnPorts = new Set(items as number[]);
+      } else {
+        emitOnSet = new Set();
+        for (const item of items) {
+          emitOnSet.add(typeof item === 'number' ? (pyIndex(upstreams, item) as Stream<any>) : item);
+        }
       }
     }
     super(null, { streamName: options.streamName, scheduler: options.scheduler ?? upstreams[0]?.scheduler });
     this.emitOnSet = emitOnSet;
+    this.emitOnPorts = emitOnPorts;
     this.last = upstreams.map(() => null);
     this.missing = new Set(upstreams);
     // As streamz's Stream.__init__: record the upstreams as given, then register downstream.
@@ -64,6 +73,7 @@ export class CombineLatestNode extends Stream<unknown[]> {
 
   /** The inputs whose deliveries trigger an emission. */
   get emitOn(): readonly Stream<any>[] {
+    if (this.emitOnPorts !== null) return this.upstreams.filter((_, i) => this.emitOnPorts!.has(i));
     return this.emitOnSet === null ? this.upstreams : [...this.emitOnSet];
   }
 
@@ -77,6 +87,8 @@ export class CombineLatestNode extends Stream<unknown[]> {
     if (missing.size !== 0) return undefined;
     const emitOn = this.emitOnSet;
     if (emitOn !== null && !emitOn.has(who!)) return undefined;
+    const ports = this.emitOnPorts;
+    if (ports !== null && !ports.has(idx)) return undefined;
     if (this.duplicated) {
       throw pythonError('TypeError', 'combine_latest: an input is connected twice');
     }

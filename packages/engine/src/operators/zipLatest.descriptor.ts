@@ -1,30 +1,5 @@
 import { args, defineOperator, input, onHost } from '../catalog/define.js';
-import { Stream } from '../core/stream.js';
 import { ZipLatestNode } from './zipLatest.js';
-
-/**
- * zip_latest built before its inputs are wired: ZipLatestNode needs its lossless stream at
- * construction, so a placeholder is passed and removed at once; the first input connected
- * (port 0) becomes the lossless one.
- */
-class DetachedZipLatestNode extends ZipLatestNode {
-  private awaitingLossless = true;
-
-  constructor(scheduler: Stream<any>['scheduler']) {
-    const placeholder = new Stream<any>(null, { scheduler });
-    super(placeholder, [], { scheduler });
-    placeholder.removeDownstream(this);
-    this.removeUpstream(placeholder);
-  }
-
-  override addUpstream(up: Stream<any>): void {
-    if (this.awaitingLossless) {
-      this.awaitingLossless = false;
-      (this as { lossless: Stream<any> }).lossless = up;
-    }
-    super.addUpstream(up);
-  }
-}
 
 export const zipLatestDescriptor = defineOperator({
   type: 'zip_latest',
@@ -39,7 +14,7 @@ export const zipLatestDescriptor = defineOperator({
   inputs: { min: 2, max: null, labels: ['lossless'] },
   outputs: 1,
   params: [],
-  build: (ctx) => onHost(ctx, () => new DetachedZipLatestNode(ctx.host.scheduler)),
+  build: (ctx) => onHost(ctx, () => new ZipLatestNode(null, [], { scheduler: ctx.host.scheduler })),
   toTypeScript: (ctx) => `${input(ctx)}.zipLatest(${args(...ctx.inputs.slice(1))})`,
   toPython: (ctx) => `${input(ctx)}.zip_latest(${args(...ctx.inputs.slice(1))})`,
 });

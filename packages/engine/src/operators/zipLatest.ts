@@ -34,16 +34,17 @@ export class ZipLatestNode extends Stream<unknown[]> {
   private losslessIndex = 0;
   private duplicated = false;
 
-  constructor(
-    readonly lossless: Stream<any>,
-    others: readonly Stream<any>[],
-    options: StreamOptions = {},
-  ) {
-    const upstreams = [lossless, ...others];
+  /** The lossless input; null while a detached node (built by the graph compiler) has no input. */
+  lossless: Stream<any> | null;
+
+  /** `lossless` may be null to build the node detached: the first input connected becomes it. */
+  constructor(lossless: Stream<any> | null, others: readonly Stream<any>[], options: StreamOptions = {}) {
+    const upstreams = lossless === null ? [...others] : [lossless, ...others];
     for (const s of upstreams) {
       if (!(s instanceof Stream)) throw pythonError('TypeError', 'zip_latest: every input must be a Stream');
     }
-    super(null, { streamName: options.streamName, scheduler: options.scheduler ?? lossless.scheduler });
+    super(null, { streamName: options.streamName, scheduler: options.scheduler ?? upstreams[0]?.scheduler });
+    this.lossless = upstreams[0] ?? null;
     this.last = upstreams.map(() => null);
     this.missing = new Set(upstreams);
     this.upstreams = upstreams;
@@ -104,6 +105,7 @@ export class ZipLatestNode extends Stream<unknown[]> {
 
   /** A new input: an empty slot at the end, and no emission until it delivers (not in streamz). */
   override addUpstream(up: Stream<any>): void {
+    if (this.lossless === null) this.lossless = up;
     this.last.push(null);
     this.missing.add(up);
     super.addUpstream(up);
@@ -121,7 +123,7 @@ export class ZipLatestNode extends Stream<unknown[]> {
   }
 
   private inputsChanged(): void {
-    this.losslessIndex = this.upstreams.indexOf(this.lossless);
+    this.losslessIndex = this.lossless === null ? -1 : this.upstreams.indexOf(this.lossless);
     this.duplicated = new Set(this.upstreams).size !== this.upstreams.length;
   }
 
