@@ -1,9 +1,19 @@
 /**
  * Whole graphs against the real streamz: random chains of operators with sinks tapping them (so
- * depth-first delivery order shows), and errors raised in one branch of a fan-out.
+ * depth-first delivery order shows), DAGs, connect/disconnect between elements, and errors raised
+ * in one branch of a fan-out; and the divergences kept on purpose, pinned down.
  */
 import { describe, expect, it } from 'vitest';
-import { chainCase, dagCase, errorFanOutCase, errorWithPartition } from './arbitraries.js';
+import {
+  chainCase,
+  dagCase,
+  disconnectAfterDelivery,
+  combineLatestReconnectCase,
+  disconnectNotConnectedCase,
+  errorFanOutCase,
+  errorWithPartition,
+  rewireCase,
+} from './arbitraries.js';
 import { differential, knownDivergence, useStreamz } from './differential.js';
 import { ALL_OPS, missingOps, type NodeSpec } from './harness.js';
 
@@ -45,6 +55,88 @@ describe('DAGs', () => {
     dagCase(available),
     200,
     errorWithPartition,
+  );
+});
+
+describe('connect and disconnect between elements', () => {
+  for (const op of ['union', 'zip', 'map'] as const) {
+    differential(py, op, [op], rewireCase(op), 60, disconnectAfterDelivery);
+  }
+  differential(
+    py,
+    'combineLatest',
+    ['combineLatest'],
+    rewireCase('combineLatest', { reconnect: false }),
+    60,
+    disconnectAfterDelivery,
+  );
+  differential(
+    py,
+    'combineLatest: an input connected twice, then disconnected once',
+    ['combineLatest'],
+    combineLatestReconnectCase,
+    20,
+  );
+  differential(
+    py,
+    'disconnect what is not connected',
+    ['union', 'map'],
+    disconnectNotConnectedCase,
+    10,
+  );
+  knownDivergence(
+    py,
+    'combine_latest raises KeyError when an input that has delivered is disconnected, and is broken after; the engine disconnects it',
+    {
+      pipeline: {
+        nodes: [
+          { op: 'source' },
+          { op: 'source' },
+          { op: 'combineLatest', in: [0, 1] },
+          { op: 'sink', in: [2] },
+        ],
+      },
+      inputs: [
+        [0, 1],
+        ['disconnect', 0, 2],
+        [1, 2],
+      ],
+    },
+    {
+      log: [
+        [1, 'error', 'KeyError'],
+        [2, 'error', 'IndexError'],
+      ],
+    },
+    { log: [[2, 3, [2]]] },
+  );
+  knownDivergence(
+    py,
+    'zip_latest does not handle connect in streamz (IndexError from the new input); the engine adds the input',
+    {
+      pipeline: {
+        nodes: [
+          { op: 'source' },
+          { op: 'source' },
+          { op: 'source' },
+          { op: 'zipLatest', in: [0, 1] },
+          { op: 'sink', in: [3] },
+        ],
+      },
+      inputs: [
+        [1, 1],
+        ['connect', 2, 3],
+        [2, 2],
+        [0, 3],
+      ],
+    },
+    {
+      log: [
+        [2, 'error', 'IndexError'],
+        [3, 4, [3, 1]],
+      ],
+    },
+    { log: [[3, 4, [3, 1, 2]]] },
   );
 });
 

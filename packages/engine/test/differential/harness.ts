@@ -60,10 +60,15 @@ export interface Pipeline {
   nodes: NodeSpec[];
 }
 
-/** A case: the graph, and the elements to emit as [source node index, value]. */
+/** Between two elements: `a.connect(b)` or `a.disconnect(b)` (node indices). */
+export type Rewire = ['connect' | 'disconnect', number, number];
+/** An element to emit at a node (usually a source), or a change of the graph. */
+export type Input = [number, Json] | Rewire;
+
+/** A case: the graph, and the inputs, in order. */
 export interface Case {
   pipeline: Pipeline;
-  inputs: [number, Json][];
+  inputs: Input[];
 }
 
 /** `[input index, sink node index, value]` or `[input index, 'error', exception type]`. */
@@ -380,9 +385,15 @@ export function runEngine(c: Case): Result {
     if (e instanceof MissingOperatorError) throw e;
     return { build: errorName(e) };
   }
-  c.inputs.forEach(([src, value], i) => {
+  c.inputs.forEach((input, i) => {
     current = i;
     try {
+      if (input[0] === 'connect' || input[0] === 'disconnect') {
+        const [action, a, b] = input as Rewire;
+        built[a]![action](built[b]!);
+        return;
+      }
+      const [src, value] = input;
       // A fresh copy per element, as Python decodes each from JSON: no sharing between the sides.
       // What emit returns is not compared: streamz returns None in a graph without a loop, while
       // the engine returns a promise wherever streamz would return a Future in an async graph
@@ -443,7 +454,13 @@ export function describeCase(c: Case): string {
       return `  ${i}: ${op}(${(ins ?? []).join(', ')})${p === '{}' ? '' : ' ' + p}`;
     })
     .join('\n');
-  const inputs = c.inputs.map(([s, v]) => `${s}<-${JSON.stringify(v)}`).join(', ');
+  const inputs = c.inputs
+    .map((input) =>
+      input[0] === 'connect' || input[0] === 'disconnect'
+        ? `${input[1]}.${input[0]}(${input[2]})`
+        : `${input[0]}<-${JSON.stringify(input[1])}`,
+    )
+    .join(', ');
   return `pipeline:\n${nodes}\ninputs: ${inputs}`;
 }
 

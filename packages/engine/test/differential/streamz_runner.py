@@ -3,7 +3,9 @@
 Run with the system interpreter that has Debian's python3-streamz: ``/usr/bin/python3``.
 
 Protocol (a persistent process, one request per line):
-  stdin:  one line per batch, a JSON array of cases ``{"pipeline": {"nodes": [...]}, "inputs": [[src, value], ...]}``
+  stdin:  one line per batch, a JSON array of cases ``{"pipeline": {"nodes": [...]}, "inputs": [...]}``
+          where an input is ``[node, value]`` (emit value at that node) or ``["connect", a, b]`` /
+          ``["disconnect", a, b]`` (change the graph between two elements)
   stdout: one line per batch, a JSON array of results, in the same order.
 The first line written is a handshake: ``{"ready": true, "streamz": "<version>"}``.
 
@@ -342,10 +344,15 @@ def run_case(case):
             if isinstance(s, streamz.core.zip):
                 s.maxsize = float("inf")
     try:
-        for i, (src, value) in enumerate(case["inputs"]):
+        for i, item in enumerate(case["inputs"]):
             current[0] = i
             try:
-                built[src].emit(to_python(value))
+                if item[0] == "connect":
+                    built[item[1]].connect(built[item[2]])
+                elif item[0] == "disconnect":
+                    built[item[1]].disconnect(built[item[2]])
+                else:
+                    built[item[0]].emit(to_python(item[1]))
             except Exception as e:
                 log.append([i, "error", type(e).__name__])
     finally:
