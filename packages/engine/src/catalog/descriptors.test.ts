@@ -10,6 +10,8 @@ import { byType } from './index.js';
 import { exportContext, pyLiteral } from './exportHarness.js';
 import { buildNode, harness, testHost } from './testHost.js';
 import type { SinkToListNode } from '../sinks/sinkToList.js';
+import { jsonLine } from '../sinks/log.js';
+import { pythonHelpers } from '../export/pythonRuntime.js';
 
 interface Case {
   name: string;
@@ -342,8 +344,9 @@ describe('sinks', () => {
     ]);
 
     const py = d.toPython(exportContext(d, {}, ['s'], 'py'));
+    const helpers = pythonHelpers(['print_json']);
     const printed = runPython(
-      `from streamz import Stream\ns = Stream()\n${py}\nfor x in ${pyLiteral(values)}: s.emit(x)\n`,
+      `import ${[...helpers.modules].join(', ')}\nfrom streamz import Stream\n${helpers.source}\ns = Stream()\n${py}\nfor x in ${pyLiteral(values)}: s.emit(x)\n`,
     );
     expect(printed.trim().split('\n')).toEqual(host.lines.slice(0, values.length));
 
@@ -351,7 +354,7 @@ describe('sinks', () => {
     const tsExpr = d.toTypeScript(exportContext(d, {}, ['s'], 'ts'));
     const js = ts.transpile(`(s) => ${tsExpr}`, { target: ts.ScriptTarget.ES2022 });
     const s = new Stream<unknown>();
-    (new Function(`return ${js.trim().replace(/;$/, '')}`)() as (s: Stream<any>) => unknown)(s);
+    (new Function('jsonLine', `return ${js.trim().replace(/;$/, '')}`)(jsonLine) as (s: Stream<any>) => unknown)(s);
     for (const x of values) s.emit(x);
     expect(log.mock.calls.map((c) => c[0])).toEqual(host.lines.slice(0, values.length));
   });

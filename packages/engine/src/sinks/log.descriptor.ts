@@ -17,7 +17,9 @@ export const logDescriptor = defineOperator({
     const log = ctx.host.log.bind(ctx.host);
     return onHost(ctx, () => new LogNode(null, log));
   },
-  toTypeScript: (ctx) => `${input(ctx)}.sink((x: unknown) => console.log(JSON.stringify(x) ?? 'null'))`,
-  toPython: (ctx) =>
-    `${input(ctx)}.sink(lambda x: print(__import__('json').dumps(x, separators=(',', ':'), ensure_ascii=False), flush=True))`,
+  // The lines LogNode writes: jsonLine (Maps as objects, BigInts as digits). In Python, print_json
+  // (a helper the exporter defines, src/export/pythonRuntime.ts) writes numbers as JavaScript
+  // does: 2, not 2.0; 0.00001, not 1e-05.
+  toTypeScript: (ctx) => `${input(ctx)}.sink((x: unknown) => console.log(jsonLine(x)))`,
+  toPython: (ctx) => `${input(ctx)}.sink(print_json)`,
 });
