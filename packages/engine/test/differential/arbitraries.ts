@@ -1091,7 +1091,10 @@ export function rewireCase(
   return fc.array(input, { maxLength: MAX_INPUTS, size: 'medium' }).map((raw) => {
     const connected = new Set(join.in);
     const inputs = raw.map((x): Input => {
-      if (x[0] === 'disconnect' && !connected.has(x[1])) return ['connect', x[1], j];
+      if (x[0] === 'disconnect' && !connected.has(x[1])) {
+        connected.add(x[1]);
+        return ['connect', x[1], j];
+      }
       // Connecting a connected input again: an element instead, unless asked for.
       if (x[0] === 'connect' && connected.has(x[1]) && !reconnect) return [x[1], 0];
       if (x[0] === 'disconnect') connected.delete(x[1]);
