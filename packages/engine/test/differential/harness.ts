@@ -102,8 +102,6 @@ export class StreamzProcess {
   }[] = [];
   private stderr = '';
   private exited: Error | null = null;
-  /** How many cases this process has run. */
-  casesRun = 0;
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams) {}
 
@@ -156,7 +154,6 @@ export class StreamzProcess {
   /** Runs a batch; kills the process if streamz has not answered within the time limit. */
   run(cases: readonly Case[]): Promise<Result[]> {
     if (this.exited) return Promise.reject(this.exited);
-    this.casesRun += cases.length;
     const limit = 20_000 + 20 * cases.length;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
