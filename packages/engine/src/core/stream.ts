@@ -1,5 +1,6 @@
 import { getDefaultScheduler } from './scheduler.js';
 import { joinPending } from './pending.js';
+import { pythonError } from './python.js';
 import type { Pending, Scheduler } from './types.js';
 
 /** Options every node accepts (streamz's `Stream.__init__` keywords). */
@@ -91,7 +92,7 @@ export class Stream<T = any> {
   /** Undoes `connect`. Throws if the two are not connected (streamz raises KeyError). */
   disconnect(downstream: Stream<any>): void {
     if (!this.downstreams.includes(downstream)) {
-      throw new Error(`KeyError: ${String(downstream)} is not downstream of ${String(this)}`);
+      throw pythonError('KeyError', `${String(downstream)} is not downstream of ${String(this)}`);
     }
     this.removeDownstream(downstream);
     downstream.removeUpstream(this);

@@ -40,7 +40,10 @@ export class CombineLatestNode extends Stream<unknown[]> {
   private readonly emitOnSet: ReadonlySet<Stream<any>> | null;
   /** The `emitOn` input positions of a node built without inputs, or null. */
   private readonly emitOnPorts: ReadonlySet<number> | null;
-  private duplicated = false;
+  /** Whether each slot has delivered; a slot that never can (an input connected twice) makes
+   * every emission throw, as in streamz. */
+  private filled: boolean[];
+  private unfilled: number;
 
   constructor(upstreams: readonly Stream<any>[], options: CombineLatestOptions = {}) {
     for (const s of upstreams) {
@@ -68,7 +71,8 @@ export class CombineLatestNode extends Stream<unknown[]> {
     // As streamz's Stream.__init__: record the upstreams as given, then register downstream.
     this.upstreams = [...upstreams];
     for (const up of upstreams) up.addDownstream(this);
-    this.checkDuplicates();
+    this.filled = upstreams.map(() => false);
+    this.unfilled = upstreams.length;
   }
 
   /** The inputs whose deliveries trigger an emission. */
@@ -84,13 +88,17 @@ export class CombineLatestNode extends Stream<unknown[]> {
     if (missing.size !== 0) missing.delete(who!);
     const last = this.last;
     last[idx] = x;
+    if (!this.filled[idx]) {
+      this.filled[idx] = true;
+      this.unfilled--;
+    }
     if (missing.size !== 0) return undefined;
     const emitOn = this.emitOnSet;
     if (emitOn !== null && !emitOn.has(who!)) return undefined;
     const ports = this.emitOnPorts;
     if (ports !== null && !ports.has(idx)) return undefined;
-    if (this.duplicated) {
-      throw pythonError('TypeError', 'combine_latest: an input is connected twice');
+    if (this.unfilled !== 0) {
+      throw pythonError('TypeError', 'combine_latest: an input slot never delivered (an input connected twice)');
     }
     const y = last.slice();
     const next = this.next;
@@ -105,9 +113,10 @@ export class CombineLatestNode extends Stream<unknown[]> {
   /** A new input: an empty slot at the end, and no emission until it delivers. */
   override addUpstream(up: Stream<any>): void {
     this.last.push(null);
+    this.filled.push(false);
+    this.unfilled++;
     this.missing.add(up);
     super.addUpstream(up);
-    this.checkDuplicates();
   }
 
   /** Removes the input's (first) slot. */
@@ -115,13 +124,10 @@ export class CombineLatestNode extends Stream<unknown[]> {
     const idx = this.upstreams.indexOf(up);
     if (idx < 0) return;
     this.last.splice(idx, 1);
+    if (!this.filled[idx]) this.unfilled--;
+    this.filled.splice(idx, 1);
     this.missing.delete(up);
     super.removeUpstream(up);
-    this.checkDuplicates();
-  }
-
-  private checkDuplicates(): void {
-    this.duplicated = new Set(this.upstreams).size !== this.upstreams.length;
   }
 
   override get kind(): string {

@@ -1,4 +1,4 @@
-import { truthy } from '../core/python.js';
+import { pythonError, truthy } from '../core/python.js';
 import { registerApi, Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 import { bindArgs, functionName } from './callable.js';
@@ -16,7 +16,15 @@ export class FilterNode<T> extends Stream<T> {
     readonly args: readonly unknown[] = [],
   ) {
     super(upstream);
-    this.test = predicate === null ? (x) => x : bindArgs(predicate, args);
+    // streamz calls its one-argument truthiness helper with the extra arguments: a TypeError.
+    this.test =
+      predicate !== null
+        ? bindArgs(predicate, args)
+        : args.length === 0
+          ? (x) => x
+          : () => {
+              throw pythonError('TypeError', `_truthy() takes 1 positional argument but ${args.length + 1} were given`);
+            };
   }
 
   override update(x: T): Pending {
