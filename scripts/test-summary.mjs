@@ -11,7 +11,7 @@ for (const group of ['packages', 'apps']) {
   if (!existsSync(dir)) continue;
   for (const name of readdirSync(dir)) reports.push(join(dir, name, 'test-results', 'vitest.json'));
 }
-reports.push(join(root, 'e2e', 'test-results', 'playwright.json'));
+reports.push(join(root, 'e2e', 'reports', 'playwright.json'));
 
 let passed = 0;
 let failed = 0;
