@@ -122,6 +122,7 @@ describe('a run that fails alone', () => {
         { id: 'log', type: 'log', params: {} },
       ]),
     );
+    console.log(`memory bomb: ${status.reason}`);
     expect(status.nodeId).toBe('bomb');
     // Out of memory, or (while the collector thrashes near the cap) killed as unresponsive.
     expect(status.reason).toMatch(/out of memory|without returning/);

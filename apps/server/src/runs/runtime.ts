@@ -47,7 +47,7 @@ export function createRuntime(opts: RuntimeOptions): CreateRuntimeResult {
   const host: RunHost = {
     scheduler: new RealScheduler(fail),
     compileFunction(source, where) {
-      return busy.wrap(where.nodeId, sandbox.compile(source, `${where.nodeId}.${where.param}`));
+      return busy.wrap(where.nodeId, sandbox.compile(source, `${where.nodeId}.${where.param}`), source);
     },
     log: opts.log,
   };
