@@ -586,7 +586,21 @@ class Translator {
   // ---- property access ----
 
   member(node: any, scope: Scope, lenient: boolean): Py {
+    const o = node.object;
+    if (o.type === 'Identifier' && !node.computed && scope.lookup(o.name) === undefined && (o.name === 'Math' || o.name === 'Number')) {
+      return this.constant(o.name, node.property.name, node);
+    }
     return this.access(node, this.expr(node.object, scope, lenient), scope, lenient);
+  }
+
+  /** `Math.PI`, `Number.MAX_SAFE_INTEGER`, …: math's names where it has them, else the value. */
+  constant(object: string, name: string, node: any): Py {
+    if (object === 'Math' && (name === 'PI' || name === 'E')) return py(`${this.module('math')}.${name.toLowerCase()}`, P.ATOM, 'num', true);
+    const value = (object === 'Math' ? Math : Number)[name as 'LN2'];
+    if (typeof value !== 'number' || Number.isNaN(value)) throw new Refusal(`reads ${object}.${name}, which is not translated`, node);
+    const code = pyNumber(value);
+    if (code.includes('math.')) this.module('math');
+    return py(code, code.startsWith('-') ? P.UNARY : P.ATOM, 'num', true);
   }
 
   /**
@@ -729,7 +743,8 @@ class Translator {
         if (a.kind === 'arr' || a.kind === 'obj' || b.kind === 'arr' || b.kind === 'obj' || a.kind === 'none' || b.kind === 'none') {
           throw new Refusal(`adds a value that is not a number or a string (JavaScript converts it): ${this.text(node)}`, node);
         }
-        return py(`${wrap(a, P.ADD)} + ${wrap(b, P.ADD + 1)}`, P.ADD, a.kind === 'num' && b.kind === 'num' ? 'num' : 'any');
+        // With a number on one side, the sum is a number (or Python raises on a string).
+        return py(`${wrap(a, P.ADD)} + ${wrap(b, P.ADD + 1)}`, P.ADD, a.kind === 'num' || b.kind === 'num' ? 'num' : 'any');
       }
       case '-':
       case '*':
@@ -812,6 +827,10 @@ class Translator {
     const identity = (k: Kind): boolean => k === 'arr' || k === 'obj' || k === 'fn';
     if (identity(a.kind) || identity(b.kind)) {
       throw new Refusal(`compares arrays or objects with ${op}, which compares identities in JavaScript`, node);
+    }
+    // In Python True == 1; in JavaScript true !== 1.
+    if ((a.kind === 'bool' && b.kind !== 'bool' && b.kind !== 'any') || (b.kind === 'bool' && a.kind !== 'bool' && a.kind !== 'any')) {
+      throw new Refusal(`compares a boolean with a value of another kind (${this.text(node)})`, node);
     }
     return py(`${wrap(a, P.CMP + 1)} ${negate ? '!=' : '=='} ${wrap(b, P.CMP + 1)}`, P.CMP, 'bool');
   }
@@ -946,9 +965,15 @@ class Translator {
           if (args.length === 1 && args[0].type === 'SpreadElement') {
             return num(`${name}(${this.expr(args[0].argument, scope).code})`);
           }
-          if (args.length === 1) return this.numeric(this.expr(args[0], scope), args[0]);
+          // Python's min and max return the argument itself: a boolean would stay a boolean.
+          const operand = (a: any): Py => {
+            const e = this.numeric(this.expr(a, scope), a);
+            if (e.kind === 'bool') throw new Refusal(`passes a boolean to Math.${name}()`, a);
+            return e;
+          };
+          if (args.length === 1) return operand(args[0]);
           const parts = args.map((a) =>
-            a.type === 'SpreadElement' ? `*${wrap(this.expr(a.argument, scope), P.ADD)}` : wrap(this.numeric(this.expr(a, scope), a), P.LAMBDA),
+            a.type === 'SpreadElement' ? `*${wrap(this.expr(a.argument, scope), P.ADD)}` : wrap(operand(a), P.LAMBDA),
           );
           return num(`${name}(${parts.join(', ')})`);
         }

@@ -58,7 +58,7 @@ def js_str(x):
   },
   js_json: {
     uses: ['js_str'],
-    modules: ['json', 'math'],
+    modules: ['json', 'math', 're'],
     source: `
 def js_json(x):
     """JSON.stringify(x): numbers as JavaScript prints them, keys that are indices first."""
@@ -67,7 +67,9 @@ def js_json(x):
     if isinstance(x, (bool, int, float)):
         return js_str(x)
     if isinstance(x, str):
-        return json.dumps(x, ensure_ascii=False)
+        text = json.dumps(x, ensure_ascii=False)
+        # A lone UTF-16 surrogate (half of a character split by slicing) is escaped, as JavaScript does.
+        return re.sub('[\\ud800-\\udfff]', lambda m: '\\\\u%04x' % ord(m.group()), text)
     if isinstance(x, (list, tuple)):
         return '[' + ','.join(js_json(v) for v in x) + ']'
     if isinstance(x, dict):
@@ -77,8 +79,8 @@ def js_json(x):
         def is_index(k):
             return k.isdigit() and k.isascii() and (k == '0' or k[0] != '0') and int(k) < 2 ** 32 - 1
         keys = sorted((k for k in items if is_index(k)), key=int) + [k for k in items if not is_index(k)]
-        return '{' + ','.join(json.dumps(k, ensure_ascii=False) + ':' + js_json(items[k]) for k in keys) + '}'
-    return json.dumps(js_str(x), ensure_ascii=False)
+        return '{' + ','.join(js_json(k) + ':' + js_json(items[k]) for k in keys) + '}'
+    return js_json(js_str(x))
 `,
   },
   print_json: {
@@ -257,8 +259,8 @@ def js_to_fixed(x, digits=0):
     if not math.isfinite(x) or abs(x) >= 1e21:
         return js_str(x)
     step = decimal.Decimal(1).scaleb(-int(digits))
-    text = str(decimal.Decimal(x).quantize(step, rounding=decimal.ROUND_HALF_UP))
-    return text[1:] if text.startswith('-') and decimal.Decimal(text) == 0 else text
+    text = str(decimal.Decimal(abs(x)).quantize(step, rounding=decimal.ROUND_HALF_UP))
+    return ('-' if x < 0 else '') + text
 `,
   },
   js_typeof: {
