@@ -28,15 +28,18 @@ export function Canvas() {
   const nodes = useEditor(selectNodes);
   const edges = useEditor(selectEdges);
   const graphId = useEditor((s) => s.graphId);
-  const { screenToFlowPosition, fitView } = useReactFlow<OperatorNode, RateEdge>();
+  const { screenToFlowPosition, fitView, setViewport } = useReactFlow<OperatorNode, RateEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
 
-  // Fit the view when another graph is opened.
+  // Fit the view when another graph is opened (an empty one starts at the origin, unzoomed).
   useEffect(() => {
     if (graphId === null) return;
-    const t = setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.2, duration: 0 }), 50);
+    const t = setTimeout(() => {
+      if (store.getState().nodes.length > 0) void fitView({ padding: 0.2, maxZoom: 1.2, duration: 0 });
+      else void setViewport({ x: 0, y: 0, zoom: 1 });
+    }, 60);
     return () => clearTimeout(t);
-  }, [graphId, fitView]);
+  }, [graphId, fitView, setViewport, store]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
@@ -69,7 +72,7 @@ export function Canvas() {
 
   const s = store.getState();
   return (
-    <div className="canvas" ref={wrapper} data-testid="canvas">
+    <div className={`canvas${edges.length > 80 ? ' many-edges' : ''}`} ref={wrapper} data-testid="canvas">
       <ReactFlow<OperatorNode, RateEdge>
         nodes={nodes}
         edges={edges}
@@ -91,8 +94,6 @@ export function Canvas() {
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
         colorMode="dark"
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
         <MiniMap pannable zoomable nodeColor={minimapColor} maskColor="rgba(8,10,16,0.7)" ariaLabel="Minimap" />

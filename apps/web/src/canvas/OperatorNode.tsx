@@ -1,10 +1,12 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DescriptorData } from '@streamloom/engine/protocol';
 import { inHandle, inputCount, OUT_HANDLE, portOf, type OperatorNode as OperatorNodeType } from '../lib/graphDoc';
 import { paramShort, rateText, shortNumber } from '../lib/format';
 import { useEditor } from '../store';
-import { hasFailed, isBottleneck, issuesOf, liveOf, selectByType, usedPortsOf } from '../store/selectors';
+import { hasFailed, hasLiveOf, issuesOf, selectByType, usedPortsOf } from '../store/selectors';
+import type { EditorState, NodeLive } from '../store/types';
+import { useLiveBinding } from './useLiveBinding';
 import { Sparkline } from './Sparkline';
 
 /** The key parameter in short: `x => x * 2`, `1s`, `3`. */
@@ -91,41 +93,86 @@ export const OperatorNode = memo(function OperatorNode({ id, data, selected }: N
   );
 });
 
-/** The node's live numbers: the only part of a node that re-renders with telemetry. */
+/** DOM writes only when something changed: unchanged text costs nothing. */
+function setText(el: HTMLElement, text: string): void {
+  const node = el.firstChild;
+  if (node !== null && node.nodeType === 3 && node === el.lastChild) {
+    if ((node as Text).data !== text) (node as Text).data = text;
+  } else el.textContent = text;
+}
+function setHidden(el: HTMLElement, hidden: boolean): void {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
+interface LiveView {
+  live: NodeLive | undefined;
+  bottleneck: boolean;
+}
+
+/**
+ * The node's live numbers. React renders the structure once, when the first frame arrives; the
+ * numbers are written into the DOM by a store subscription (no re-render per frame).
+ */
 const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolean }) {
-  const live = useEditor(liveOf(id));
-  const bottleneck = useEditor(isBottleneck(id));
-  if (live === undefined) return null;
-  const fill = live.capacity ? Math.min(1, (live.queue ?? 0) / live.capacity) : null;
+  const hasLive = useEditor(hasLiveOf(id));
+  const rate = useRef<HTMLSpanElement>(null);
+  const count = useRef<HTMLSpanElement>(null);
+  const errors = useRef<HTMLSpanElement>(null);
+  const bottleneck = useRef<HTMLSpanElement>(null);
+  const fill = useRef<HTMLDivElement>(null);
+  const fillBar = useRef<HTMLDivElement>(null);
+  const fillText = useRef<HTMLSpanElement>(null);
+
+  const select = useMemo(() => {
+    let last: LiveView = { live: undefined, bottleneck: false };
+    return (s: EditorState): LiveView => {
+      const live = s.live[id];
+      const b = s.bottleneck === id;
+      if (live !== last.live || b !== last.bottleneck) last = { live, bottleneck: b };
+      return last;
+    };
+  }, [id]);
+  const apply = useCallback(
+    ({ live, bottleneck: isBottleneck }: LiveView) => {
+      if (live === undefined || rate.current === null) return;
+      setText(rate.current, rateText(sink ? live.inRate : live.rate));
+      setText(count.current!, `${shortNumber(sink ? live.in : live.out)} ${sink ? 'in' : 'out'}`);
+      setHidden(errors.current!, live.errors === 0);
+      if (live.errors > 0) {
+        setText(errors.current!, `${shortNumber(live.errors)} err`);
+        errors.current!.title = live.lastError ?? 'errors';
+      }
+      setHidden(bottleneck.current!, !isBottleneck);
+      if (isBottleneck) bottleneck.current!.title = `busiest node: ${Math.round(live.busy ?? 0)} ms of work per second`;
+      const held = live.capacity ? Math.min(1, (live.queue ?? 0) / live.capacity) : null;
+      setHidden(fill.current!, held === null);
+      if (held !== null) {
+        const width = `${Math.round(held * 100)}%`;
+        if (fillBar.current!.style.width !== width) fillBar.current!.style.width = width;
+        fillBar.current!.classList.toggle('high', held > 0.8);
+        setText(fillText.current!, `${shortNumber(live.queue ?? 0)}/${shortNumber(live.capacity ?? 0)}`);
+      }
+    },
+    [sink],
+  );
+  useLiveBinding(select, apply, hasLive);
+
+  if (!hasLive) return null;
   return (
     <div className="op-live" data-testid={`node-live-${id}`}>
       <div className="op-live-row">
-        <span className="op-rate" data-testid={`node-rate-${id}`} title={sink ? 'elements in per second' : 'elements out per second'}>
-          {rateText(sink ? live.inRate : live.rate)}
-        </span>
-        <span className="op-count" data-testid={`node-count-${id}`} title={`${live.in} in, ${live.out} out`}>
-          {shortNumber(sink ? live.in : live.out)} {sink ? 'in' : 'out'}
-        </span>
-        {live.errors > 0 && (
-          <span className="op-errors" data-testid={`node-errors-${id}`} title={live.lastError ?? 'errors'}>
-            {shortNumber(live.errors)} err
-          </span>
-        )}
-        {bottleneck && (
-          <span className="op-bottleneck" data-testid={`node-bottleneck-${id}`} title={`busiest node: ${Math.round(live.busy ?? 0)} ms of work per second`}>
-            bottleneck
-          </span>
-        )}
+        <span ref={rate} className="op-rate" data-testid={`node-rate-${id}`} title={sink ? 'elements in per second' : 'elements out per second'} />
+        <span ref={count} className="op-count" data-testid={`node-count-${id}`} title="elements so far" />
+        <span ref={errors} className="op-errors" data-testid={`node-errors-${id}`} hidden />
+        <Sparkline id={id} series={sink ? 'in' : 'out'} />
       </div>
-      <Sparkline id={id} series={sink ? 'in' : 'out'} />
-      {fill !== null && (
-        <div className="op-fill" title={`${live.queue} of ${live.capacity} held`} data-testid={`node-fill-${id}`}>
-          <div className={`op-fill-bar${fill > 0.8 ? ' high' : ''}`} style={{ width: `${fill * 100}%` }} />
-          <span>
-            {shortNumber(live.queue ?? 0)}/{shortNumber(live.capacity ?? 0)}
-          </span>
-        </div>
-      )}
+      <span ref={bottleneck} className="op-bottleneck" data-testid={`node-bottleneck-${id}`} hidden>
+        bottleneck
+      </span>
+      <div ref={fill} className="op-fill" data-testid={`node-fill-${id}`} hidden>
+        <div ref={fillBar} className="op-fill-bar" />
+        <span ref={fillText} />
+      </div>
     </div>
   );
 });

@@ -1,39 +1,60 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo, useCallback, useRef } from 'react';
 import { rateText } from '../lib/format';
 import type { RateEdge as RateEdgeType } from '../lib/graphDoc';
-import { useEditor } from '../store';
-import { liveOf } from '../store/selectors';
+import { useEditor, useEditorApi } from '../store';
+import { hasLiveOf } from '../store/selectors';
+import type { EditorState } from '../store/types';
+import { useLiveBinding } from './useLiveBinding';
 
 /** Thickness follows the rate on a log scale: 1.5 px idle, about 7 px at a million per second. */
 export function edgeWidth(rate: number): number {
   return 1.5 + Math.min(6, Math.log10(1 + Math.max(0, rate)));
 }
 
-/** An edge that shows the rate flowing through it (its source's out-rate). */
+/**
+ * An edge that shows the rate flowing through it (its source's out-rate); its width and label
+ * follow telemetry through a store subscription, without re-rendering.
+ */
 export const RateEdge = memo(function RateEdge(props: EdgeProps<RateEdgeType>) {
-  const { id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
-  const rate = useEditor((s) => liveOf(source)(s)?.rate);
+  const { id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, interactionWidth } = props;
+  const store = useEditorApi();
+  const live = useEditor(hasLiveOf(source));
+  // Read at render so that a re-render (selection, move) keeps what the subscription wrote.
+  const rateNow = store.getState().live[source]?.rate ?? 0;
+  const pathRef = useRef<SVGPathElement>(null);
+  const labelRef = useRef<HTMLDivElement>(null);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const flowing = rate !== undefined && rate > 0;
+  const select = useCallback((s: EditorState) => s.live[source]?.rate, [source]);
+  const apply = useCallback((rate: number | undefined) => {
+    const p = pathRef.current;
+    if (p === null) return;
+    const r = rate ?? 0;
+    p.style.strokeWidth = String(edgeWidth(r));
+    p.classList.toggle('flowing', r > 0);
+    if (labelRef.current !== null) labelRef.current.textContent = rateText(r);
+  }, []);
+  useLiveBinding(select, apply, live);
   return (
     <>
-      <BaseEdge
+      <path
+        ref={pathRef}
         id={id}
-        path={path}
-        className={`rate-edge${flowing ? ' flowing' : ''}${selected ? ' selected' : ''}`}
-        style={{ strokeWidth: edgeWidth(rate ?? 0) }}
-        interactionWidth={16}
+        d={path}
+        fill="none"
+        className={`react-flow__edge-path rate-edge${selected ? ' selected' : ''}${rateNow > 0 ? ' flowing' : ''}`}
+        style={{ strokeWidth: edgeWidth(rateNow) }}
       />
-      {rate !== undefined && (
+      <path d={path} fill="none" strokeOpacity={0} strokeWidth={interactionWidth ?? 16} className="react-flow__edge-interaction" />
+      {live && (
         <EdgeLabelRenderer>
           <div
+            ref={labelRef}
             className="edge-rate nodrag nopan"
             data-testid={`edge-rate-${id}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          >
-            {rateText(rate)}
-          </div>
+            // left/top, not a transform: hundreds of transformed labels are costly to composite.
+            style={{ left: labelX, top: labelY }}
+          />
         </EdgeLabelRenderer>
       )}
     </>

@@ -26,6 +26,14 @@ export function liveOf(id: string) {
   return f;
 }
 
+const hasLiveSelectors = new Map<string, (s: EditorState) => boolean>();
+/** Whether a node has live numbers at all (the badge's structure appears once). */
+export function hasLiveOf(id: string) {
+  let f = hasLiveSelectors.get(id);
+  if (f === undefined) hasLiveSelectors.set(id, (f = (s) => s.live[id] !== undefined));
+  return f;
+}
+
 const issueSelectors = new Map<string, (s: EditorState) => EditorState['issuesByNode'][string] | undefined>();
 export function issuesOf(id: string) {
   let f = issueSelectors.get(id);

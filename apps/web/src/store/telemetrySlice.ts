@@ -26,7 +26,8 @@ export const createTelemetrySlice =
         for (const id in frame.nodes) {
           const t = frame.nodes[id]!;
           const prev = live[id];
-          const rates = rates_.push(id, frame.t, t.in, t.out, { in: 0, out: t.rate });
+          // The first sample has no second to average over: it counts as idle.
+          const rates = rates_.push(id, frame.t, t.in, t.out, { in: 0, out: 0 });
           const rate = Math.max(0, rates.out);
           const inRate = Math.max(0, rates.in);
           if (
