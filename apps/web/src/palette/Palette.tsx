@@ -6,6 +6,21 @@ import { useEditor, useEditorApi } from '../store';
 import { selectCatalog } from '../store/selectors';
 import { categoryTitle, paletteGroups } from './groups';
 
+/** The first place at or below `at` where a new node does not cover another one. */
+export function freeSpot(nodes: readonly { position: { x: number; y: number }; measured?: { width?: number; height?: number } }[], at: { x: number; y: number }) {
+  const w = 212;
+  const h = 80;
+  const p = { ...at };
+  for (let tries = 0; tries < 50; tries++) {
+    const hit = nodes.some(
+      (n) => p.x < n.position.x + (n.measured?.width ?? w) && n.position.x < p.x + w && p.y < n.position.y + (n.measured?.height ?? h) && n.position.y < p.y + h,
+    );
+    if (!hit) return p;
+    p.y += h + 16;
+  }
+  return p;
+}
+
 /** The palette, generated from the server's catalog: grouped, searchable, draggable. */
 export function Palette() {
   const catalog = useEditor(selectCatalog);
@@ -19,11 +34,8 @@ export function Palette() {
   const addAtCentre = (op: string) => {
     const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
     if (!canvas) return;
-    const taken = store.getState().nodes.length;
-    // Successive clicks fan out a little instead of stacking exactly.
-    const nudge = (taken % 5) * 24;
     const p = screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 });
-    store.getState().addNode(op, { x: Math.round(p.x - 90 + nudge), y: Math.round(p.y - 30 + nudge) });
+    store.getState().addNode(op, freeSpot(store.getState().nodes, { x: Math.round(p.x - 106), y: Math.round(p.y - 40) }));
   };
 
   const onDragStart = (e: DragEvent, op: string) => {
