@@ -46,7 +46,7 @@ export function grantsFor(graph: Graph, catalog: CatalogData, cwd: string): Gran
 export function hostExecArgv(grants: Grants, opts: { heapMb: number; codeDirs: readonly string[] }): string[] {
   const argv = [
     `--max-old-space-size=${opts.heapMb}`,
-    '--experimental-permission',
+    PERMISSION_FLAG,
     '--allow-worker',
     '--disallow-code-generation-from-strings',
     '--disable-warning=ExperimentalWarning',
@@ -76,6 +76,9 @@ function asGrant(path: string): string {
   }
   return path;
 }
+
+/** `--experimental-permission` on Node 20 and 22; `--permission` once it is stable. */
+const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission';
 
 function unique(xs: readonly string[]): string[] {
   return [...new Set(xs)];
