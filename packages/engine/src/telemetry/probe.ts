@@ -1,14 +1,18 @@
 // Per-node probes of a compiled graph, and the guard that contains a node's errors.
 //
-// The hot path costs one test and a try block per node and element, nothing else:
-// - `in` is not counted: it is the sum of the upstreams' `emitted` counters (each emission reaches
-//   every downstream), read by the tick; `out` is the node's own `emitted`.
+// Counting costs nothing per element: `in` is the sum of the upstreams' `emitted` counters (each
+// emission reaches every downstream) and `out` the node's own `emitted`, read by the tick.
+//
+// A guarded node costs one test and a try block per element:
 // - errors are caught by a guard around the node's `update`, at the failing node: counted, kept
-//   (raw, formatted only when read) and the element dropped; `onError: 'stop'` fails the run.
+//   (raw, formatted only when read) and the element dropped; `onError: 'stop'` fails the run;
 // - latency is measured only during short windows armed by the tick (see latency.ts).
+// Errors that nobody catches synchronously (a rejected promise, background work) reach the graph
+// through its scheduler's `reportError`, which charges them from their stack (attribution.ts).
 // The guard is a method on a per-class prototype inserted between the node and its class, so
 // every node of a class shares one function and V8 keeps the call sites monomorphic and inlined.
-import { isThenable } from '../core/pending.js';
+// Still, on trivial nodes (~2 ns of work) the extra frame and try block cost about 1 ns each,
+// which is why compile can leave nodes unguarded until the first error (see graph/compile.ts).
 import { Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 import { NodeFailure } from '../graph/types.js';
@@ -145,27 +149,12 @@ function fault(node: Stream<any>, error: unknown, element: unknown): Pending {
   return undefined;
 }
 
-/** Promises this module already watches (so a chain of nodes does not wrap the same one again). */
-const watched = new WeakSet<object>();
-
-/** A node's update returned a promise: a rejection is that node's error, not its source's. */
-function watch(node: Stream<any>, pending: Promise<unknown>, element: unknown): Pending {
-  if (!isThenable(pending)) return undefined;
-  if (watched.has(pending)) return pending;
-  const guarded = Promise.resolve(pending).then(undefined, (error: unknown) => {
-    asyncFault(node, error, element, true);
-  });
-  watched.add(guarded);
-  return guarded;
-}
-
-/** An error that nobody waits for: a rejected promise, or one reported by background work. */
-export function asyncFault(node: Stream<any>, error: unknown, element: unknown, hasElement: boolean): boolean {
+/**
+ * An error nobody waits for (reported by background work, a rejected promise, a push by hand),
+ * charged to `node`: counted, and the run fails if the node says so. False if `node` has no probe.
+ */
+export function chargeError(node: Stream<any>, error: unknown, element: unknown, hasElement: boolean): boolean {
   const probe = probes.get(node);
-  if (error instanceof NodeFailure) {
-    probe?.owner.fail(error);
-    return probe !== undefined;
-  }
   if (probe === undefined) return false;
   probe.recordError(error, element, hasElement);
   if (probe.stopOnError) probe.owner.fail(new NodeFailure(probe.nodeId, error));
@@ -179,8 +168,7 @@ function timed(node: Stream<any>, orig: UpdateFn, x: unknown, who: Stream<any> |
   timing.depth++;
   const t0 = now();
   try {
-    const r = orig.call(node, x, who);
-    return r === undefined ? r : watch(node, r, x);
+    return orig.call(node, x, who);
   } catch (error) {
     return fault(node, error, x);
   } finally {
@@ -194,26 +182,24 @@ function timed(node: Stream<any>, orig: UpdateFn, x: unknown, who: Stream<any> |
 // --- the guard ---------------------------------------------------------------------------------
 
 type UpdateFn = (this: Stream<any>, x: unknown, who?: Stream<any>) => Pending;
-type GuardFactory = (orig: UpdateFn, t: typeof timing, tm: typeof timed, w: typeof watch, f: typeof fault) => UpdateFn;
+type GuardFactory = (orig: UpdateFn, t: typeof timing, tm: typeof timed, f: typeof fault) => UpdateFn;
 
 const GUARD_SOURCE = `"use strict";
 return function update(x, who) {
   if (timing.armed !== 0) return timed(this, orig, x, who);
   try {
-    const r = orig.call(this, x, who);
-    return r === undefined ? r : watch(this, r, x);
+    return orig.call(this, x, who);
   } catch (error) {
     return fault(this, error, x);
   }
 };`;
 
 /** The same guard as a closure, where code generation from strings is not allowed (CSP). */
-const closureGuard: GuardFactory = (orig, t, tm, w, f) =>
+const closureGuard: GuardFactory = (orig, t, tm, f) =>
   function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending {
     if (t.armed !== 0) return tm(this, orig, x, who);
     try {
-      const r = orig.call(this, x, who);
-      return r === undefined ? r : w(this, r, x);
+      return orig.call(this, x, who);
     } catch (error) {
       return f(this, error, x);
     }
@@ -230,14 +216,17 @@ let guardsMade = 0;
 function makeGuard(orig: UpdateFn, label: string): UpdateFn {
   const name = `${label.replace(/[^\w$]/g, '_').slice(0, 40)}_${guardsMade++}`;
   try {
-    const factory = new Function('orig', 'timing', 'timed', 'watch', 'fault', `${GUARD_SOURCE}\n//# sourceURL=streamloom-guard/${name}`);
-    return (factory as GuardFactory)(orig, timing, timed, watch, fault);
+    const factory = new Function('orig', 'timing', 'timed', 'fault', `${GUARD_SOURCE}\n//# sourceURL=streamloom-guard/${name}`);
+    return (factory as GuardFactory)(orig, timing, timed, fault);
   } catch {
-    return closureGuard(orig, timing, timed, watch, fault);
+    return closureGuard(orig, timing, timed, fault);
   }
 }
 
 const guardedPrototypes = new WeakMap<object, object>();
+/** The guarded prototypes, and the guards set on instances. */
+const guardedSet = new WeakSet<object>();
+const ownGuards = new WeakSet<object>();
 
 function guardedPrototype(proto: object): object {
   let guarded = guardedPrototypes.get(proto);
@@ -248,22 +237,42 @@ function guardedPrototype(proto: object): object {
       update: { value: makeGuard(orig, typeof label === 'string' ? label : 'Stream'), writable: true, configurable: true },
     }) as object;
     guardedPrototypes.set(proto, guarded);
+    guardedSet.add(guarded);
   }
   return guarded;
 }
 
+/** Makes `probe` the probe of its node (for the guard, background errors and `probeOf`). */
+export function registerProbe(probe: Probe): void {
+  probes.set(probe.node, probe);
+}
+
 /**
- * Gives `node` its probe and guards its `update`. A node whose `update` is its own property (set
- * on the instance) gets a guard of its own; any other gets its class's guarded prototype.
+ * Guards a registered node's `update`: from now on an error it throws is caught there, and its
+ * latency is sampled. A node whose `update` is its own property (set on the instance) gets a guard
+ * of its own; any other gets its class's guarded prototype. Guarding is for good: switching back
+ * and forth would make V8 deoptimise the graph's code again and again.
  */
-export function attachProbe(probe: Probe): void {
-  const node = probe.node;
-  probes.set(node, probe);
+export function guardNode(node: Stream<any>): void {
+  if (isGuarded(node)) return;
   if (Object.prototype.hasOwnProperty.call(node, 'update')) {
-    node.update = closureGuard(node.update as UpdateFn, timing, timed, watch, fault);
+    const guard = closureGuard(node.update as UpdateFn, timing, timed, fault);
+    ownGuards.add(guard);
+    node.update = guard;
   } else {
     Object.setPrototypeOf(node, guardedPrototype(Object.getPrototypeOf(node) as object));
   }
+}
+
+function isGuarded(node: Stream<any>): boolean {
+  if (Object.prototype.hasOwnProperty.call(node, 'update')) return ownGuards.has(node.update);
+  return guardedSet.has(Object.getPrototypeOf(node) as object);
+}
+
+/** `registerProbe` and `guardNode`. */
+export function attachProbe(probe: Probe): void {
+  registerProbe(probe);
+  guardNode(probe.node);
 }
 
 // --- inspection --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { RunHost } from '../catalog/types.js';
 import type { Scheduler } from '../core/types.js';
 import { VirtualScheduler } from '../core/virtualScheduler.js';
+import { functionUrl } from '../telemetry/attribution.js';
 
 export interface PlainHostOptions {
   /** Also receives every log line (they are kept in `lines` either way). */
@@ -16,7 +17,7 @@ export interface PlainHost extends RunHost {
  * A RunHost without the server's sandbox: a function parameter's source is compiled with
  * `new Function` in this realm. For tests, the exporter and local tools only; the server compiles
  * user functions in a hardened vm context instead. Stack traces name the node and parameter
- * (`streamloom:m1/func`).
+ * (`streamloom:m1/func`, see functionUrl).
  */
 export function plainHost(scheduler: Scheduler = new VirtualScheduler(), options: PlainHostOptions = {}): PlainHost {
   const lines: string[] = [];
@@ -24,8 +25,7 @@ export function plainHost(scheduler: Scheduler = new VirtualScheduler(), options
     scheduler,
     lines,
     compileFunction(source, where) {
-      const url = `${where.nodeId}/${where.param}`.replace(/[^\w./-]/g, '_');
-      const f: unknown = new Function(`return (${source}\n);\n//# sourceURL=streamloom:${url}`)();
+      const f: unknown = new Function(`return (${source}\n);\n//# sourceURL=${functionUrl(where)}`)();
       if (typeof f !== 'function') {
         throw new TypeError(`${where.param} must be a function, got ${f === null ? 'null' : typeof f}`);
       }
