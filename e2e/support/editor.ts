@@ -1,6 +1,7 @@
 // Person-like helpers: what someone does with the mouse and keyboard in the editor. They find
 // things by the editor's data-testids and roles, and wait by polling, never by sleeping.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { fixture, type Api } from './api.js';
 import { TOKEN } from './env.js';
 
 /** The graph a page has open, from its address (`#/graph/<id>`). */
@@ -105,7 +106,7 @@ export async function deploy(page: Page): Promise<void> {
 
 /** A node's live count ("12 out", "1.2k in") as a number of elements. */
 export async function liveCount(page: Page, id: string): Promise<number> {
-  const text = (await page.getByTestId(`node-count-${id}`).textContent()) ?? '';
+  const text = (await page.getByTestId(`node-count-${id}`).allTextContents())[0] ?? '';
   const m = /^([\d.]+)([kMG]?)/.exec(text.trim());
   if (m === null) return -1;
   const scale = { '': 1, k: 1e3, M: 1e6, G: 1e9 }[m[2] as '' | 'k' | 'M' | 'G'];
@@ -120,4 +121,26 @@ export async function expectCountAtLeast(page: Page, id: string, n: number, time
 /** The values listed under "Latest values" in the inspector, as text. */
 export async function inspectorValues(page: Page): Promise<string[]> {
   return page.getByTestId('samples-list').locator('.value-row .pv-leaf, .value-row summary').allTextContents();
+}
+
+/** Puts a fixture graph on the server (through the API) and opens it in the editor. Returns its id. */
+export async function openFixture(page: Page, api: Api, name: string): Promise<string> {
+  const id = await api.createGraph(fixture(name, `${fixture(name).name} ${Math.random().toString(36).slice(2, 8)}`));
+  await openEditor(page, id);
+  return id;
+}
+
+/** Where a node is on the canvas, in graph coordinates (React Flow's transform on its wrapper). */
+export async function nodePosition(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const transform = await page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.transform);
+  const m = /translate\(\s*(-?[\d.]+)px,\s*(-?[\d.]+)px\)/.exec(transform);
+  if (m === null) throw new Error(`node ${id} has no position (${transform})`);
+  return { x: Math.round(Number(m[1])), y: Math.round(Number(m[2])) };
+}
+
+/** Clicks an empty spot of the canvas (clears the selection; the keyboard goes to the editor). */
+export async function clickEmptyCanvas(page: Page): Promise<void> {
+  const pane = page.locator('.react-flow__pane');
+  const box = (await pane.boundingBox())!;
+  await page.mouse.click(box.x + 30, box.y + box.height - 30);
 }
