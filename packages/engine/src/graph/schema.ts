@@ -40,6 +40,8 @@ export const GraphEdgeSchema = z.object({
 export const GraphSchema = z.object({
   version: z.literal(GRAPH_VERSION),
   name: z.string().max(GRAPH_LIMITS.nameLength).default('Untitled'),
+  /** A short text for people (what the graph does), shown by the examples gallery. */
+  description: z.string().max(2_000).optional(),
   nodes: z.array(GraphNodeSchema),
   edges: z.array(GraphEdgeSchema),
 });
