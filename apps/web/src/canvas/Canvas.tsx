@@ -28,6 +28,7 @@ export function Canvas() {
   const nodes = useEditor(selectNodes);
   const edges = useEditor(selectEdges);
   const graphId = useEditor((s) => s.graphId);
+  const ended = useEditor((s) => s.run !== null && s.run.state !== 'running' && s.run.state !== 'starting');
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow<OperatorNode, RateEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -72,7 +73,7 @@ export function Canvas() {
 
   const s = store.getState();
   return (
-    <div className={`canvas${edges.length > 80 ? ' many-edges' : ''}`} ref={wrapper} data-testid="canvas">
+    <div className={`canvas${edges.length > 80 ? ' many-edges' : ''}${ended ? ' ended' : ''}`} ref={wrapper} data-testid="canvas">
       <ReactFlow<OperatorNode, RateEdge>
         nodes={nodes}
         edges={edges}

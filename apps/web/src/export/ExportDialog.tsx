@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiRequestError } from '../api/client';
 import { toGraph } from '../lib/graphDoc';
-import { useEditorApi, useEditor } from '../store';
+import { useEditorApi, useEditor, type EditorStore } from '../store';
 import { Modal } from '../ui/Modal';
 
 type Tab = 'json' | 'ts' | 'py';
@@ -28,10 +28,39 @@ export function download(text: string, name: string, mime: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+type Generated = { text?: string; error?: string; unavailable?: boolean; warnings?: string[] };
+
+/**
+ * The program for the graph: made here by the engine's exporters when every operator is in the
+ * browser's catalog, else by the server (which knows the Node-only sources too).
+ */
+async function exportCode(store: EditorStore, graphId: string | null, format: 'ts' | 'py'): Promise<Generated> {
+  const { name, nodes, edges, revision } = store.getState();
+  const graph = toGraph(name, nodes, edges);
+  try {
+    const [{ exportGraph }, { catalog }] = await Promise.all([import('@streamloom/engine/export'), import('@streamloom/engine/catalog')]);
+    const known = new Set(catalog.map((d) => d.type));
+    if (graph.nodes.every((n) => known.has(n.type))) {
+      const r = exportGraph(graph, format, catalog, { revision });
+      return { text: r.code, warnings: r.warnings.map((w) => `${w.nodeId}: ${w.message}`) };
+    }
+  } catch (error) {
+    if (error instanceof Error && error.name === 'GraphExportError') return { error: error.message };
+  }
+  if (graphId === null) return { unavailable: true };
+  await store.getState().saveNow();
+  try {
+    return { text: await api.exportGraph(graphId, format) };
+  } catch (error) {
+    const unavailable = error instanceof ApiRequestError && error.status === 404 && /endpoint/i.test(error.message);
+    return unavailable ? { unavailable: true } : { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export function ExportDialog() {
   const store = useEditorApi();
   const [tab, setTab] = useState<Tab>('json');
-  const [code, setCode] = useState<Record<string, { text?: string; error?: string; unavailable?: boolean }>>({});
+  const [code, setCode] = useState<Record<string, Generated>>({});
   const [copied, setCopied] = useState(false);
   const graphId = useEditor((s) => s.graphId);
   const name = useEditor((s) => s.name);
@@ -41,18 +70,11 @@ export function ExportDialog() {
   }, [store]);
 
   useEffect(() => {
-    if (tab === 'json' || graphId === null || code[tab] !== undefined) return;
+    if (tab === 'json' || code[tab] !== undefined) return;
     let cancelled = false;
     void (async () => {
-      await store.getState().saveNow();
-      try {
-        const text = await api.exportGraph(graphId, tab);
-        if (!cancelled) setCode((c) => ({ ...c, [tab]: { text } }));
-      } catch (error) {
-        if (cancelled) return;
-        const unavailable = error instanceof ApiRequestError && error.status === 404 && error.code === 'not_found' && /endpoint/i.test(error.message);
-        setCode((c) => ({ ...c, [tab]: unavailable ? { unavailable: true } : { error: error instanceof Error ? error.message : String(error) } }));
-      }
+      const result = await exportCode(store, graphId, tab);
+      if (!cancelled) setCode((c) => ({ ...c, [tab]: result }));
     })();
     return () => {
       cancelled = true;
@@ -88,7 +110,18 @@ export function ExportDialog() {
             {meta.label} export is not available yet on this server. The graph JSON tab has the full graph.
           </div>
         )}
-        {current?.error && <div className="field-error">{current.error}</div>}
+        {current?.error && (
+          <pre className="field-error export-error" data-testid="export-error">
+            {current.error}
+          </pre>
+        )}
+        {current?.warnings !== undefined && current.warnings.length > 0 && (
+          <div className="export-warnings" data-testid="export-warnings">
+            {current.warnings.map((w, i) => (
+              <div key={i}>⚠ {w}</div>
+            ))}
+          </div>
+        )}
         {current?.text !== undefined && (
           <pre className="code-view" data-testid="export-code">
             {current.text}

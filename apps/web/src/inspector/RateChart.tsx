@@ -22,7 +22,10 @@ export function RateChart({ nodeId }: { nodeId: string }) {
         legend: { show: true, live: false },
         cursor: { show: true, drag: { x: false, y: false } },
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
-        axes: [axis, { ...axis, size: 44, values: (_u, vals) => vals.map((v) => (v >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(v))) }],
+        axes: [
+          { ...axis, values: (_u, vals) => vals.map((v) => new Date(v * 1000).toLocaleTimeString([], { hour12: false, minute: '2-digit', second: '2-digit' })) },
+          { ...axis, size: 44, values: (_u, vals) => vals.map((v) => (v >= 1000 ? `${(v / 1000).toFixed(1)}k` : String(v))) },
+        ],
         series: [
           {},
           { label: 'in/s', stroke: '#7aa2f7', width: 1.5, points: { show: false } },

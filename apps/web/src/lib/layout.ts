@@ -14,11 +14,12 @@ export async function layoutPositions(nodes: readonly OperatorNode[], edges: rea
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.layered.spacing.nodeNodeBetweenLayers': '80',
-      'elk.spacing.nodeNode': '36',
+      'elk.spacing.nodeNode': '28',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
-    children: nodes.map((n) => ({ id: n.id, width: n.measured?.width ?? 200, height: n.measured?.height ?? 70 })),
+    // Room for the live numbers a node shows once the graph runs.
+    children: nodes.map((n) => ({ id: n.id, width: n.measured?.width ?? 212, height: Math.max(n.measured?.height ?? 70, 112) })),
     edges: edges
       .filter((e) => ids.has(e.source) && ids.has(e.target))
       .map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
