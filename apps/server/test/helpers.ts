@@ -55,7 +55,8 @@ export async function startServer(
       dataDir,
       token: TOKEN,
       ...(opts.bodyLimit !== undefined ? { bodyLimit: opts.bodyLimit } : {}),
-      runs: { startTimeoutMs: 30_000, ...opts.runs },
+      // Generous unless a test is about them: a loaded machine can starve a host for a while.
+      runs: { startTimeoutMs: 30_000, watchdogMs: 10_000, ...opts.runs },
     },
   );
   const logs: string[] = [];
@@ -142,6 +143,7 @@ export async function waitFor<T>(
       if (v !== undefined && v !== false) return v;
     } catch (error) {
       last = error;
+      if (error instanceof Error && / is (failed|stopped): /.test(error.message)) throw error;
     }
     if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, interval));
@@ -149,16 +151,27 @@ export async function waitFor<T>(
 }
 
 /** Waits until a run reaches `state` (polling the REST API). */
-export function waitForState(t: TestServer, runId: string, state: RunStatus['state'], timeout = 30_000): Promise<RunStatus> {
-  return waitFor(
-    `run ${runId} to be ${state}`,
-    async () => {
-      const r = await t.api<RunStatus>('GET', `/api/runs/${runId}`);
-      return r.body?.state === state ? r.body : undefined;
-    },
-    timeout,
-    100,
-  );
+export async function waitForState(t: TestServer, runId: string, state: RunStatus['state'], timeout = 30_000): Promise<RunStatus> {
+  let seen: RunStatus | undefined;
+  try {
+    return await waitFor(
+      `run ${runId} to be ${state}`,
+      async () => {
+        const r = await t.api<RunStatus>('GET', `/api/runs/${runId}`);
+        seen = r.body;
+        if (r.body?.state === state) return r.body;
+        // A run that ended otherwise will not get there: say how it ended.
+        if ((r.body?.state === 'failed' || r.body?.state === 'stopped') && state !== 'failed' && state !== 'stopped') {
+          throw new Error(`run ${runId} is ${r.body.state}: ${r.body.reason ?? ''}`);
+        }
+        return undefined;
+      },
+      timeout,
+      100,
+    );
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last seen: ${JSON.stringify(seen)}; server log: ${t.logs.join(' | ')}`);
+  }
 }
 
 /** Creates a graph and deploys it; returns the ids. */

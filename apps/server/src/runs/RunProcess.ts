@@ -81,6 +81,8 @@ export class RunProcess extends EventEmitter<RunProcessEvents> {
     child.on('exit', (code, signal) => this.onExit(code, signal));
     child.on('error', (error) => {
       this.verdict ??= { state: 'failed', reason: `the run's process failed: ${error.message}` };
+      // A process that never started sends no 'exit'.
+      if (child.pid === undefined) this.finish(this.verdict);
     });
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
@@ -203,6 +205,10 @@ export class RunProcess extends EventEmitter<RunProcessEvents> {
     if (this.child !== null && this.child.exitCode === null && this.child.signalCode === null) {
       this.child.kill('SIGKILL');
     }
+    // Whatever happens to the process, the run ends: if no 'exit' comes, end it anyway.
+    setTimeout(() => {
+      this.finish(this.verdict ?? { state: 'failed', reason: "the run's process could not be ended" });
+    }, 5000).unref();
   }
 
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
