@@ -57,6 +57,13 @@ describe('auth', () => {
   });
 });
 
+describe('storage', () => {
+  it('is SQLite in WAL mode in the data directory', () => {
+    expect(t.server.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(t.server.db.name).toBe(`${t.dataDir}/streamloom.db`);
+  });
+});
+
 describe('catalog and validate', () => {
   it('lists every operator with its ports and parameters', async () => {
     const res = await t.api('GET', '/api/catalog');
