@@ -200,8 +200,9 @@ describe('compile: errors', () => {
       ],
     );
 
-  it('guard always: counts the error on the node that threw, drops the element there, and carries on', async () => {
-    const { run } = compiled(fanOut(), { guard: 'always' });
+  it('counts the error on the node that threw, drops the element there, and carries on', async () => {
+    const { run } = compiled(fanOut());
+    expect(run.guarded).toBe(true);
     run.inspect('bad', true);
     for (const x of [1, 2, 3]) await run.emit('src', x);
     expect(listOf(run, 'first')).toEqual([1, 3]);
@@ -226,6 +227,7 @@ describe('compile: errors', () => {
           { source: 'src', target: 'second' },
         ],
       ),
+      { guard: 'on-error' },
     );
     expect(run.guarded).toBe(false);
     for (const x of [1, 2, 3, 4]) await run.emit('src', x);
@@ -243,7 +245,9 @@ describe('compile: errors', () => {
 
   it("onError 'stop' stops the run with a NodeFailure naming the node", async () => {
     const onFailure = vi.fn();
-    const { run, scheduler } = compiled(fanOut('stop'), { onFailure });
+    // A node that stops the run guards the graph from the start, whatever the mode.
+    const { run, scheduler } = compiled(fanOut('stop'), { onFailure, guard: 'on-error' });
+    expect(run.guarded).toBe(true);
     await run.emit('src', 1);
     await expect(run.emit('src', 2)).rejects.toBeInstanceOf(NodeFailure);
     expect(run.failure).toBeInstanceOf(NodeFailure);
@@ -393,7 +397,7 @@ describe('compile: telemetry', () => {
 
   it('samples latency once the graph is guarded', async () => {
     const doc = graph([manual(), map('slow', 'x => { const end = performance.now() + 0.2; while (performance.now() < end); return x; }'), list('out')], [{ source: 'src', target: 'slow' }, { source: 'slow', target: 'out' }]);
-    const { run } = compiled(doc, { guard: 'always' });
+    const { run } = compiled(doc);
     run.snapshot();
     for (let i = 0; i < 40; i++) await run.emit('src', i);
     const t = run.snapshot().nodes.slow!;
@@ -404,9 +408,12 @@ describe('compile: telemetry', () => {
   });
 
   it('records an inspected node’s values, bounded, and counts the rest as omitted', async () => {
-    const { run } = compiled(graph([manual(), map('m', 'x => x + 1'), list('out')], [{ source: 'src', target: 'm' }, { source: 'm', target: 'out' }]));
+    const { run } = compiled(graph([manual(), map('m', 'x => x + 1'), list('out')], [{ source: 'src', target: 'm' }, { source: 'm', target: 'out' }]), { guard: 'on-error' });
     const m = run.nodes.get('m')!;
+    expect(run.guarded).toBe(false);
     run.inspect('m', true);
+    // Inspecting guards the graph: the inspector shows latency.
+    expect(run.guarded).toBe(true);
     for (let i = 0; i < 150; i++) await run.emit('src', i);
     const samples = run.samples('m');
     expect(samples.values).toHaveLength(100);

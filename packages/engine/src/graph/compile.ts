@@ -21,17 +21,18 @@ import { wireEdges } from './wire.js';
  * When nodes get their guard (a try block around `update`, plus latency sampling). Counters,
  * rates, queues, back-pressure and last values are read the same way in both modes, at no cost
  * per element.
- * - `'on-error'` (default): nodes run bare until an error first reaches the root of a delivery
+ * - `'always'` (default): guarded from the start: every error is caught at the node that threw,
+ *   the element is dropped there and the node's other branches still get it; every node's
+ *   latency and busy time are sampled. Costs about 1 ns per node and element (bench/probes.ts:
+ *   a large share of W1's ~8 ns, a small one on any node that does real work).
+ * - `'on-error'`: nodes run bare until an error first reaches the root of a delivery
  *   (a source's loop, `emit`, a timer) or until a node is inspected; from then on every node is
  *   guarded, for the rest of the run. That first error is charged to the node its stack names
  *   (the user function's script name, see `functionUrl`, or the node's class), else to the node
  *   where the element entered; its element stops where it failed, as in streamz (branches after
  *   the failing one do not get that one element). Latency is sampled once the graph is guarded.
- *   Costs nothing per element until then.
- * - `'always'`: guarded from the start: every error is caught at the node that threw, the
- *   element is dropped there and the node's other branches still get it; every node's latency is
- *   sampled. Costs about 1 ns per node and element (bench/probes.ts: a large share of W1's
- *   ~8 ns, a small one on any node that does real work).
+ *   Costs nothing per element until then: for headless runs where throughput matters more than
+ *   latency figures.
  * A graph with a node that says `onError: 'stop'` is guarded from the start.
  */
 export type GuardMode = 'always' | 'on-error';
@@ -39,7 +40,7 @@ export type GuardMode = 'always' | 'on-error';
 export interface CompileOptions {
   /** The run's id, put in every frame and samples (default `''`). */
   runId?: string;
-  /** Default `'on-error'`. */
+  /** Default `'always'`. */
   guard?: GuardMode;
   /**
    * Called once when the run fails: a node with `onError: 'stop'` threw (or reported an error).
@@ -215,7 +216,7 @@ class Run implements CompiledRun, ProbeOwner {
       this.hasOutput.set(spec.id, descriptor.outputs > 0);
       if (descriptor.source === true) this.sources.push(node);
     }
-    if (options.guard === 'always' || graph.nodes.some((n) => n.onError === 'stop')) this.guardAll();
+    if (options.guard !== 'on-error' || graph.nodes.some((n) => n.onError === 'stop')) this.guardAll();
     armLatency();
   }
 
