@@ -41,7 +41,10 @@ export default defineConfig({
   ],
   workers: 2,
   webServer: {
-    command: 'node ../apps/server/dist/cli.js serve',
+    // From the repository's root, as `npm start` runs it: relative paths in graphs (the examples'
+    // data files) resolve against the server's working directory.
+    command: 'node apps/server/dist/cli.js serve',
+    cwd: '..',
     url: `${baseURL}/api/health`,
     env: {
       PORT: port,

@@ -45,6 +45,10 @@ export class Api {
     return { status: res.status(), body: (text === '' ? undefined : JSON.parse(text)) as T };
   }
 
+  async catalog(): Promise<Array<{ type: string; category: string; outputs: number }>> {
+    return (await this.json<Array<{ type: string; category: string; outputs: number }>>('get', '/api/catalog')).body;
+  }
+
   async createGraph(graph: GraphDoc): Promise<string> {
     const res = await this.json<{ id: string }>('post', '/api/graphs', { graph });
     if (res.status !== 201) throw new Error(`POST /api/graphs answered ${res.status}: ${JSON.stringify(res.body)}`);
