@@ -37,8 +37,9 @@ export function createServer({ config, token, log = (line) => console.error(line
   const graphs = new GraphStore(db);
   const runStore = new RunStore(db);
   const runs = new RunManager({ graphs, runs: runStore, config: config.runs, catalog: catalogData, parse: parseGraphInput, log });
-  const httpServer = createHttpServer();
-  const io = attachRealtime(httpServer, { token, runs });
+  // The app first, socket.io second: socket.io then takes its own requests (/socket.io/, long
+  // polling included) before Express sees them.
+  let io: IoServer | undefined;
   const app = createApp({
     token,
     version: serverVersion(),
@@ -47,10 +48,11 @@ export function createServer({ config, token, log = (line) => console.error(line
     catalog: catalogData,
     graphs,
     runs,
-    saved: (info) => io.emit('graph:saved', info),
+    saved: (info) => io?.emit('graph:saved', info),
     log,
   });
-  httpServer.on('request', app);
+  const httpServer = createHttpServer(app);
+  io = attachRealtime(httpServer, { token, runs });
 
   let closing: Promise<void> | null = null;
   return {

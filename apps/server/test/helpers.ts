@@ -96,11 +96,14 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** A connected socket.io client (websocket transport), or the connection error. */
-export function connect(url: string, token: string | null = TOKEN): Promise<Client> {
+/**
+ * A connected socket.io client, or the connection error. Websocket only by default; `'browser'`
+ * starts with long polling and upgrades, as a browser does.
+ */
+export function connect(url: string, token: string | null = TOKEN, transports: 'websocket' | 'polling' | 'browser' = 'websocket'): Promise<Client> {
   const socket: Client = io(url, {
     auth: token === null ? {} : { token },
-    transports: ['websocket'],
+    transports: transports === 'browser' ? ['polling', 'websocket'] : [transports],
     reconnection: false,
     forceNew: true,
   });

@@ -153,6 +153,26 @@ describe('a run', () => {
     expect(failed.reason).toMatch(/three!/);
   });
 
+  it('streams to long-polling clients and to clients that upgrade, as browsers connect', async () => {
+    const { runId } = await deploy(t, slowGraph('transports', 20));
+    await waitForState(t, runId, 'running');
+    for (const transports of ['polling', 'browser'] as const) {
+      const socket = await connect(t.url, undefined, transports);
+      const got = record(socket);
+      const sub = await socket.emitWithAck('run:subscribe', { runId });
+      expect(sub.ok).toBe(true);
+      const t0 = Date.now();
+      await waitFor(`frames over ${transports}`, () => got.frames.length >= 15);
+      // About 10 a second: none held back for long.
+      expect(Date.now() - t0).toBeLessThan(10_000);
+      await waitFor('the count to rise', () => outOf(got.frames.at(-1), 'm') > outOf(got.frames[0], 'm'));
+      socket.close();
+    }
+    // The server is still there.
+    expect((await t.api('GET', '/api/health')).status).toBe(200);
+    await t.api('POST', `/api/runs/${runId}/stop`);
+  });
+
   it('deploys a named revision', async () => {
     const created = await t.api('POST', '/api/graphs', { graph: slowGraph('v1', 50, 'x => x') });
     await t.api('PUT', `/api/graphs/${created.body.id}`, { graph: slowGraph('v2', 50, 'x => -x'), baseRevision: 1 });

@@ -103,6 +103,11 @@ export class RunManager {
   }
 
   private launch(status: RunStatus, graph: Graph): void {
+    if (this.closing) {
+      // Deployed while the server shuts down: it starts with the next server.
+      this.deps.runs.save({ ...status, reason: 'the server is shutting down; it starts when the server starts' }, true);
+      return;
+    }
     const grants = grantsFor(graph, this.deps.catalog, this.deps.config.cwd);
     const proc = new RunProcess(status.runId, graph, grants, this.deps.config);
     const run: ActiveRun = {
@@ -179,10 +184,6 @@ export class RunManager {
         }
       }),
     );
-  }
-
-  get isClosing(): boolean {
-    return this.closing;
   }
 
   /** Pushes a value into a node of a running run. */
