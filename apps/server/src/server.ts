@@ -39,7 +39,6 @@ export function createServer({ config, token, log = (line) => console.error(line
   const runs = new RunManager({ graphs, runs: runStore, config: config.runs, catalog: catalogData, parse: parseGraphInput, log });
   // The app first, socket.io second: socket.io then takes its own requests (/socket.io/, long
   // polling included) before Express sees them.
-  let io: IoServer | undefined;
   const app = createApp({
     token,
     version: serverVersion(),
@@ -48,11 +47,11 @@ export function createServer({ config, token, log = (line) => console.error(line
     catalog: catalogData,
     graphs,
     runs,
-    saved: (info) => io?.emit('graph:saved', info),
+    saved: (info) => io.emit('graph:saved', info),
     log,
   });
   const httpServer = createHttpServer(app);
-  io = attachRealtime(httpServer, { token, runs });
+  const io = attachRealtime(httpServer, { token, runs });
 
   let closing: Promise<void> | null = null;
   return {
