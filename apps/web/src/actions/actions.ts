@@ -28,7 +28,7 @@ export async function autoLayout({ store, flow }: ActionContext): Promise<void> 
   const { layoutPositions } = await import('../lib/layout');
   const positions = await layoutPositions(nodes, edges);
   store.getState().moveNodes(positions);
-  setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 300 }), 30);
+  setTimeout(() => void flow.fitView({ padding: 0.1, maxZoom: 1.2, duration: 300 }), 30);
 }
 
 export const ACTIONS: readonly EditorAction[] = [
@@ -94,7 +94,7 @@ export const ACTIONS: readonly EditorAction[] = [
     keys: ['F'],
     group: 'View',
     keyTest: (e) => plain(e) && e.key.toLowerCase() === 'f',
-    perform: ({ flow }) => void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 250 }),
+    perform: ({ flow }) => void flow.fitView({ padding: 0.1, maxZoom: 1.2, duration: 250 }),
   },
   {
     id: 'layout',

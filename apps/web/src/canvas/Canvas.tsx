@@ -36,7 +36,7 @@ export function Canvas() {
   useEffect(() => {
     if (graphId === null) return;
     const t = setTimeout(() => {
-      if (store.getState().nodes.length > 0) void fitView({ padding: 0.2, maxZoom: 1.2, duration: 0 });
+      if (store.getState().nodes.length > 0) void fitView({ padding: 0.1, maxZoom: 1.2, duration: 0 });
       else void setViewport({ x: 0, y: 0, zoom: 1 });
     }, 60);
     return () => clearTimeout(t);
