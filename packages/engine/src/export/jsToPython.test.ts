@@ -79,8 +79,9 @@ const TABLE: [string, string][] = [
   ['(w, i) => w[i]', 'lambda w, i: js_get(w, i)'],
   ['x => x?.a?.b', 'lambda x: None if x is None else None if (t := x.get("a")) is None else t.get("b")'],
   ['w => w.length', 'lambda w: js_len(w)'],
-  ['w => [...w]', 'lambda w: tuple(w)'],
-  ['(a, b) => [...a, ...b]', 'lambda a, b: (*a, *b)'],
+  ['w => [...w]', 'lambda w: tuple(js_iter(w))'],
+  ['w => [...w.map(v => v)]', 'lambda w: tuple(tuple(v for v in w))'],
+  ['(a, b) => [...a, ...b]', 'lambda a, b: (*js_iter(a), *js_iter(b))'],
   // array methods: comprehensions, reduce, sorting copies
   ['xs => xs.map(v => v * 2)', 'lambda xs: tuple(v * 2 for v in xs)'],
   ['xs => xs.map((v, i) => v * i)', 'lambda xs: tuple(v * i for i, v in enumerate(xs))'],
@@ -92,7 +93,7 @@ const TABLE: [string, string][] = [
   ['xs => xs.find(v => v > 1)', 'lambda xs: next((v for v in xs if v > 1), None)'],
   ['xs => xs.findIndex(v => v > 1)', 'lambda xs: next((t for t, v in enumerate(xs) if v > 1), -1)'],
   ['xs => xs.reduce((a, b) => a + b, 0)', 'lambda xs: functools.reduce(lambda a, b: a + b, xs, 0)'],
-  ['xs => [...xs].sort((a, b) => a - b)', 'lambda xs: tuple(sorted(tuple(xs)))'],
+  ['xs => [...xs].sort((a, b) => a - b)', 'lambda xs: tuple(sorted(tuple(js_iter(xs))))'],
   ['xs => xs.toSorted((a, b) => b - a)', 'lambda xs: tuple(sorted(xs, reverse=True))'],
   ['xs => xs.toSorted()', 'lambda xs: tuple(sorted(xs, key=js_str))'],
   ['xs => xs.toSorted((a, b) => a.v - b.v)', 'lambda xs: tuple(sorted(xs, key=functools.cmp_to_key(lambda a, b: a["v"] - b["v"])))'],
@@ -119,7 +120,11 @@ const TABLE: [string, string][] = [
   ],
   [
     'function (xs) { let s = 0; for (const v of xs) { if (v < 0) continue; s += v; } return s; }',
-    'def f(xs):\n    s = 0\n    for v in xs:\n        if v < 0:\n            continue\n        s = s + v\n    return s',
+    'def f(xs):\n    s = 0\n    for v in js_iter(xs):\n        if v < 0:\n            continue\n        s = s + v\n    return s',
+  ],
+  [
+    'm => { let n = 0; for (const [k, v] of Object.entries(m)) n += v; return n; }',
+    'def f(m):\n    n = 0\n    for k, v in tuple(m.items()):\n        n = n + v\n    return n',
   ],
   ['({ a, b }) => a + b', 'def f(arg):\n    a = arg["a"]\n    b = arg["b"]\n    return a + b'],
   ['([a, b]) => a * b', 'def f(arg):\n    a = arg[0]\n    b = arg[1]\n    return a * b'],
@@ -283,7 +288,7 @@ function runJs(run: Run): string[] {
 
 /** One Python program running every translated function on its inputs. */
 function runPython(runs: Run[]): string[][] {
-  const helpers = pythonHelpers(['js_json', 'js_str', 'js_truthy', 'js_len', 'js_get', 'js_slice', 'js_char_at', 'js_at',
+  const helpers = pythonHelpers(['js_iter', 'js_json', 'js_str', 'js_truthy', 'js_len', 'js_get', 'js_slice', 'js_char_at', 'js_at',
     'js_index_of', 'js_join', 'js_pad', 'js_round', 'js_sign', 'js_to_fixed', 'js_typeof', 'js_number', 'js_is_integer']);
   const lines = [
     'import functools, json, math, random, re, sys, time, decimal',
@@ -407,6 +412,24 @@ describe('a property: random arithmetic, comparisons and logic over numbers', ()
       });
     });
     expect(raised).toBeLessThan(runs.length);
+  });
+});
+
+describe("frequencies' counts: a Map in JavaScript, a dict in Python", () => {
+  it('spread and for…of give [key, value] pairs in both', () => {
+    const fns = ['m => [...m]', 'm => { let n = 0; for (const [k, v] of m) n += v; return n; }', 'm => [...m].sort((a, b) => b[1] - a[1])[0]'];
+    const counts = new Map<unknown, number>([['a', 1], ['b', 3]]);
+    const js = fns.map((fn) => {
+      try {
+        return jsonLine((new Function(`return (${fn});`)() as (m: unknown) => unknown)(counts));
+      } catch (error) {
+        return `!${(error as Error).name}`;
+      }
+    });
+    const translatable = fns.filter((fn) => translateFunction(fn).ok);
+    const py = runPython(translatable.map((fn) => ({ fn, inputs: [[{ a: 1, b: 3 }]] }))).map((r) => r[0]);
+    expect(py).toEqual(js.filter((_, i) => translateFunction(fns[i]!).ok));
+    expect(translatable.length).toBe(3);
   });
 });
 

@@ -325,14 +325,19 @@ class Translator {
       }
       case 'ForOfStatement': {
         if (s.await) throw new Refusal('uses for await', s);
-        const iterable = this.expr(s.right, scope);
+        const iterable = this.iterable(this.expr(s.right, scope));
         if (iterable.kind === 'obj' || iterable.kind === 'num' || iterable.kind === 'bool') {
           throw new Refusal('iterates over something that is not an array or a string', s.right);
         }
         const inner = new Scope(scope, this.fnState);
         let target: string;
-        if (s.left.type === 'VariableDeclaration' && s.left.declarations.length === 1 && s.left.declarations[0].id.type === 'Identifier') {
-          target = inner.declare(s.left.declarations[0].id.name, 'any', s.left.kind === 'const', s.left.kind !== 'const').name;
+        const id = s.left.type === 'VariableDeclaration' && s.left.declarations.length === 1 ? s.left.declarations[0].id : null;
+        if (id?.type === 'Identifier') {
+          target = inner.declare(id.name, 'any', s.left.kind === 'const', s.left.kind !== 'const').name;
+        } else if (id?.type === 'ArrayPattern' && id.elements.length > 0 && id.elements.every((e: any) => e?.type === 'Identifier')) {
+          // for (const [k, v] of pairs): Python unpacks each pair (and raises if its length differs).
+          const names = id.elements.map((e: any) => inner.declare(e.name, 'any', s.left.kind === 'const', s.left.kind !== 'const').name);
+          target = names.length === 1 ? `${names[0]},` : names.join(', ');
         } else {
           throw new Refusal('has a for…of loop whose variable is not a plain declaration', s.left);
         }
@@ -497,6 +502,16 @@ class Translator {
     }
   }
 
+  /**
+   * A value spread or iterated with for…of: an array or a string as it is; a value of unknown kind
+   * through js_iter, since the only dicts JavaScript can iterate are Maps (frequencies' counts),
+   * which give [key, value] pairs.
+   */
+  iterable(e: Py): Py {
+    if (e.kind !== 'any') return e;
+    return py(`${this.helper('js_iter')}(${e.code})`, P.ATOM, 'any');
+  }
+
   /** A value converted to a string as JavaScript converts it. */
   toStr(e: Py): Py {
     if (e.kind === 'str') return e;
@@ -518,13 +533,13 @@ class Translator {
 
   array(node: any, scope: Scope): Py {
     if (node.elements.length === 1 && node.elements[0]?.type === 'SpreadElement') {
-      const inner = this.expr(node.elements[0].argument, scope);
+      const inner = this.iterable(this.expr(node.elements[0].argument, scope));
       if (inner.kind === 'arr' || inner.kind === 'str' || inner.kind === 'any') return py(`tuple(${inner.code})`, P.ATOM, 'arr');
     }
     const items = node.elements.map((el: any) => {
       if (el === null) throw new Refusal('has an array with holes', node);
       if (el.type === 'SpreadElement') {
-        const inner = this.expr(el.argument, scope);
+        const inner = this.iterable(this.expr(el.argument, scope));
         if (inner.kind === 'obj' || inner.kind === 'num' || inner.kind === 'bool' || inner.kind === 'none') {
           throw new Refusal('spreads something that is not an array or a string', el);
         }
@@ -596,7 +611,7 @@ class Translator {
   /** `Math.PI`, `Number.MAX_SAFE_INTEGER`, …: math's names where it has them, else the value. */
   constant(object: string, name: string, node: any): Py {
     if (object === 'Math' && (name === 'PI' || name === 'E')) return py(`${this.module('math')}.${name.toLowerCase()}`, P.ATOM, 'num', true);
-    const value = (object === 'Math' ? Math : Number)[name as 'LN2'];
+    const value: unknown = (object === 'Math' ? (Math as unknown as Record<string, unknown>) : (Number as unknown as Record<string, unknown>))[name];
     if (typeof value !== 'number' || Number.isNaN(value)) throw new Refusal(`reads ${object}.${name}, which is not translated`, node);
     const code = pyNumber(value);
     if (code.includes('math.')) this.module('math');

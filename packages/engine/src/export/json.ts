@@ -5,8 +5,15 @@ import type { OperatorDescriptor } from '../catalog/types.js';
 import type { Graph, GraphEdge, GraphNode } from '../graph/schema.js';
 import type { ExportResult } from './types.js';
 
-const NODE_KEYS = ['id', 'type', 'params', 'position', 'onError'] as const;
-const EDGE_KEYS = ['id', 'source', 'target', 'targetPort'] as const;
+const GRAPH_KEYS = ['version', 'name', 'description'];
+const NODE_KEYS = ['id', 'type', 'params', 'position', 'onError'];
+const EDGE_KEYS = ['id', 'source', 'target', 'targetPort'];
+
+/** The keys of `o` that are set: the known ones in their order, then any others by name. */
+function keysOf(o: object, known: readonly string[], skip: readonly string[] = []): string[] {
+  const present = Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined && !skip.includes(k));
+  return [...known.filter((k) => present.includes(k)), ...present.filter((k) => !known.includes(k)).sort()];
+}
 
 /** A JSON value on one line, with a space after `:` and `,` as people write it. */
 function inline(value: unknown): string {
@@ -29,9 +36,9 @@ function orderedParams(node: GraphNode, descriptor: OperatorDescriptor | undefin
 
 function nodeBlock(node: GraphNode, descriptor: OperatorDescriptor | undefined): string {
   const fields: string[] = [];
-  for (const key of NODE_KEYS) {
-    const value = key === 'params' ? orderedParams(node, descriptor) : key === 'position' ? { x: node.position.x, y: node.position.y } : node[key];
-    if (value === undefined) continue;
+  for (const key of keysOf(node, NODE_KEYS)) {
+    const raw = (node as Record<string, unknown>)[key];
+    const value = key === 'params' ? orderedParams(node, descriptor) : key === 'position' ? { x: node.position.x, y: node.position.y } : raw;
     if (key === 'params' && Object.keys(value as object).length > 0) {
       const params = Object.entries(value as Record<string, unknown>).map(([k, v]) => `        ${JSON.stringify(k)}: ${inline(v)}`);
       fields.push(`      "params": {\n${params.join(',\n')}\n      }`);
@@ -43,7 +50,7 @@ function nodeBlock(node: GraphNode, descriptor: OperatorDescriptor | undefined):
 }
 
 function edgeLine(edge: GraphEdge): string {
-  const fields = EDGE_KEYS.filter((k) => edge[k] !== undefined).map((k) => `${JSON.stringify(k)}: ${inline(edge[k])}`);
+  const fields = keysOf(edge, EDGE_KEYS).map((k) => `${JSON.stringify(k)}: ${inline((edge as Record<string, unknown>)[k])}`);
   return `    { ${fields.join(', ')} }`;
 }
 
@@ -51,13 +58,7 @@ export function exportJson(graph: Graph, byType: ReadonlyMap<string, OperatorDes
   const nodes = graph.nodes.map((n) => nodeBlock(n, byType.get(n.type)));
   const edges = graph.edges.map(edgeLine);
   const list = (items: string[]): string => (items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n  ]`);
-  const code = [
-    '{',
-    `  "version": ${inline(graph.version)},`,
-    `  "name": ${inline(graph.name)},`,
-    `  "nodes": ${list(nodes)},`,
-    `  "edges": ${list(edges)}`,
-    '}',
-  ].join('\n');
+  const head = keysOf(graph, GRAPH_KEYS, ['nodes', 'edges']).map((k) => `  ${JSON.stringify(k)}: ${inline((graph as Record<string, unknown>)[k])},`);
+  const code = ['{', ...head, `  "nodes": ${list(nodes)},`, `  "edges": ${list(edges)}`, '}'].join('\n');
   return { code: code + '\n', warnings: [] };
 }

@@ -29,6 +29,9 @@ def run(*sources):
     """Starts the sources and returns once nothing is left to do: streamz runs them on an event
     loop in a background thread, and this waits until that loop has no callback, timer or socket
     left, which is when a Node.js program ends."""
+    # Elements travel on that loop's thread. Mark it asynchronous, as streamz's own emit() does,
+    # or a node that re-emits through emit() (slice) would wait for the thread it runs on.
+    sources[0].loop.add_callback(setattr, streamz.core.thread_state, "asynchronous", True)
     for source in sources:
         source.start()
     loop = sources[0].loop.asyncio_loop
@@ -71,7 +74,7 @@ function context(
 
 export function exportPython(graph: Graph, byType: ReadonlyMap<string, OperatorDescriptor>, options: ExportOptions): ExportResult {
   const plan = planGraph(graph, byType);
-  const warnings: ExportWarning[] = [];
+  const warnings: ExportWarning[] = streamzCaveats(graph, byType);
 
   // Translate every function parameter once, to know which need a def (or a stub).
   const functions = new Map<string, FunctionCode[]>();
@@ -162,10 +165,41 @@ export function exportPython(graph: Graph, byType: ReadonlyMap<string, OperatorD
   const lines = [...header(graph, options)];
   lines.push(...modules.map((m) => `import ${m}`));
   if (modules.length > 0) lines.push('');
+  if (plan.sources.length > 0) lines.push('import streamz.core');
   lines.push('from streamz import Stream');
   const blocks = [lines.join('\n'), ...sections.filter((s) => s !== RUN_HELPER), graphCode];
   if (plan.sources.length > 0) blocks.push(RUN_HELPER, main.join('\n'));
   return { code: blocks.join('\n\n\n') + '\n', warnings };
+}
+
+/**
+ * streamz 0.6.4 behaviours the engine does not share, which a Python program started by its
+ * sources shows (its sources run on streamz's event loop): the nodes concerned get a warning. They
+ * belong in the descriptors once the catalog's contract has a place for Python-only notes.
+ */
+function streamzCaveats(graph: Graph, byType: ReadonlyMap<string, OperatorDescriptor>): ExportWarning[] {
+  const sources = graph.nodes.filter((n) => byType.get(n.type)?.source === true).length;
+  const warnings: ExportWarning[] = [];
+  for (const node of graph.nodes) {
+    if (node.type === 'partition' && sources > 1) {
+      warnings.push({
+        nodeId: node.id,
+        message:
+          "streamz's partition hands back a Future for every element, so each source feeding it waits for the event " +
+          'loop after every element and the sources interleave element by element (the engine runs a source to its end ' +
+          'first): the Python program may print in a different order',
+      });
+    }
+    if (node.type === 'zip_latest' && sources > 0) {
+      warnings.push({
+        nodeId: node.id,
+        message:
+          "streamz's zip_latest hands nested lists back to its upstream, which a source cannot await: in the Python " +
+          'program the source stops with a TypeError (asyncio.gather) at the first element zip_latest emits',
+      });
+    }
+  }
+  return warnings;
 }
 
 function stub(node: GraphNode, f: FunctionCode, name: string): string {

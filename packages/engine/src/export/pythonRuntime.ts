@@ -91,6 +91,14 @@ def print_json(x):
     print(js_json(x), flush=True)
 `,
   },
+  js_iter: {
+    source: `
+def js_iter(x):
+    """What JavaScript's spread and for...of go through: a dict (a Map in JavaScript, as
+    frequencies emits) gives its (key, value) pairs."""
+    return tuple(x.items()) if isinstance(x, dict) else x
+`,
+  },
   js_truthy: {
     modules: ['math'],
     source: `

@@ -120,7 +120,7 @@ for (let k = 0; k < files.length; k++) {
 process.exit(0);
 `,
   );
-  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', driver], dir, 30_000 + programs.length * perProgramMs);
+  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', driver], dir, 60_000 + programs.length * perProgramMs);
   return split(stdout, programs.length, stderr);
 }
 
@@ -138,6 +138,7 @@ export async function runPythonBatch(programs: readonly string[], dir: string, p
   writeFileSync(
     driver,
     `import json, logging, runpy, sys, threading, traceback
+import streamz  # imported once, before the clock of the first program starts
 logging.getLogger('tornado').setLevel(logging.CRITICAL)
 logging.getLogger('streamz').setLevel(logging.CRITICAL)
 files = json.loads(${JSON.stringify(JSON.stringify(files))})
@@ -159,7 +160,7 @@ for k, path in enumerate(files):
 sys.stdout.flush()
 `,
   );
-  const { stdout, stderr } = await run(PYTHON, [driver], dir, 30_000 + programs.length * perProgramMs);
+  const { stdout, stderr } = await run(PYTHON, [driver], dir, 60_000 + programs.length * perProgramMs);
   return split(stdout, programs.length, stderr);
 }
 
@@ -172,4 +173,75 @@ export async function runAlone(language: 'ts' | 'py', code: string, dir: string,
   const lines = stdout.split('\n');
   if (lines.at(-1) === '') lines.pop();
   return exit === 0 ? { lines } : { lines, error: exit === null ? `killed after ${ms} ms` : `exit ${exit}: ${stderr.slice(-2000)}` };
+}
+
+/**
+ * Runs TypeScript programs one after the other in one tsx process, each on its own virtual clock
+ * for `ms` virtual milliseconds: the default scheduler is set to a fresh VirtualScheduler before
+ * each program is imported, so its nodes take it (and its timers never fire after its turn).
+ */
+export async function runTypeScriptVirtualBatch(programs: readonly string[], dir: string, ms: number): Promise<ProgramRun[]> {
+  const files = programs.map((code, k) => {
+    const file = join(dir, `virtual${k}.ts`);
+    writeFileSync(file, code);
+    return file;
+  });
+  const driver = join(dir, 'virtual-driver.ts');
+  writeFileSync(
+    driver,
+    `import { pathToFileURL } from 'node:url';
+import { VirtualScheduler, setDefaultScheduler } from ${JSON.stringify(ENGINE_SOURCE)};
+const files: string[] = ${JSON.stringify(files)};
+for (let k = 0; k < files.length; k++) {
+  process.stdout.write('${MARK}BEGIN ' + k + '\\n');
+  try {
+    const clock = new VirtualScheduler();
+    setDefaultScheduler(clock);
+    await import(pathToFileURL(files[k]!).href);
+    await clock.advance(${ms});
+  } catch (error) {
+    process.stdout.write('${MARK}ERROR ' + k + ' ' + String(error).replace(/\\n/g, ' ') + '\\n');
+  }
+}
+process.exit(0);
+`,
+  );
+  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', driver], dir, 120_000);
+  return split(stdout, programs.length, stderr);
+}
+
+/**
+ * Runs one Python program for `ms` real milliseconds from its start (streamz imported before the
+ * clock starts), or until it ends, and keeps what it printed.
+ */
+export async function runPythonFor(code: string, dir: string, ms: number): Promise<ProgramRun> {
+  const name = `timed-${Math.random().toString(36).slice(2)}`;
+  const file = join(dir, `${name}.py`);
+  writeFileSync(file, code);
+  const driver = join(dir, `${name}-driver.py`);
+  writeFileSync(
+    driver,
+    `import logging, os, runpy, sys, threading, traceback
+import streamz
+logging.getLogger('tornado').setLevel(logging.CRITICAL)
+failure = []
+def main():
+    try:
+        runpy.run_path(${JSON.stringify(file)}, run_name='__main__')
+    except BaseException as e:
+        failure.append(''.join(traceback.format_exception_only(type(e), e)).strip())
+thread = threading.Thread(target=main, daemon=True)
+thread.start()
+thread.join(${ms / 1000})
+sys.stdout.flush()
+if failure:
+    sys.stderr.write(failure[0])
+    os._exit(1)
+os._exit(0)
+`,
+  );
+  const { stdout, stderr, code: exit } = await run(PYTHON, [driver], dir, ms + 60_000);
+  const lines = stdout.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return exit === 0 ? { lines } : { lines, error: `exit ${exit}: ${stderr.slice(-2000)}` };
 }
