@@ -51,14 +51,14 @@ describe('the hardened vm', () => {
   });
 
   it('refuses text that is not a function, with the node and parameter in the error', () => {
-    expect(() => vm.compile('42', 'm1.func')).toThrow(/m1\.func: expected a function, got number/);
-    expect(() => vm.compile('x =>', 'm1.func')).toThrow(SyntaxError);
+    expect(() => vm.compile('42', 'streamloom:m1/func')).toThrow(/streamloom:m1\/func: expected a function, got number/);
+    expect(() => vm.compile('x =>', 'streamloom:m1/func')).toThrow(SyntaxError);
     let stack = '';
     try {
-      vm.compile('x => x.nope.deeper', 'm1.func')(1);
+      vm.compile('x => x.nope.deeper', 'streamloom:m1/func')(1);
     } catch (error) {
       stack = (error as Error).stack ?? '';
     }
-    expect(stack).toMatch(/m1\.func:1/);
+    expect(stack).toMatch(/streamloom:m1\/func:1/);
   });
 });

@@ -17,6 +17,12 @@ export interface RuntimeOptions {
   onFailure(reason: string, nodeId: string | undefined): void;
   /** The pipe to report the busy node on (see BusyMarker); null: none. */
   busyFd: number | null;
+  /**
+   * When nodes get the engine's guard (see the engine's GuardMode): `'always'` (default) for
+   * latency and busy figures from the start, `'on-error'` for headless runs where throughput
+   * matters more.
+   */
+  guard?: 'always' | 'on-error';
 }
 
 export interface Runtime {
@@ -47,14 +53,14 @@ export function createRuntime(opts: RuntimeOptions): CreateRuntimeResult {
   const host: RunHost = {
     scheduler: new HostScheduler(fail),
     compileFunction(source, where) {
-      return busy.wrap(where.nodeId, sandbox.compile(source, `${where.nodeId}.${where.param}`), source);
+      return busy.wrap(where.nodeId, sandbox.compile(source, functionUrl(where)), source);
     },
     log: opts.log,
   };
 
   let result;
   try {
-    result = compile(opts.graph, host, fullCatalog, { runId: opts.runId, onFailure: fail });
+    result = compile(opts.graph, host, fullCatalog, { runId: opts.runId, onFailure: fail, guard: opts.guard ?? 'always' });
   } catch (error) {
     result = { ok: false as const, issues: [{ code: 'invalid_shape' as const, message: errorText(error) }] };
   }
@@ -130,6 +136,14 @@ class HostScheduler implements Scheduler {
 interface HostTimer {
   timeout?: ReturnType<typeof setTimeout>;
   immediate?: ReturnType<typeof setImmediate>;
+}
+
+/**
+ * The script name of a user function, which the engine reads back from stack traces to charge an
+ * error to its node: the engine's `functionUrl` (telemetry/attribution.ts), not exported yet.
+ */
+export function functionUrl(where: { nodeId: string; param: string }): string {
+  return `streamloom:${encodeURIComponent(where.nodeId)}/${encodeURIComponent(where.param)}`;
 }
 
 export function errorText(error: unknown): string {
