@@ -35,9 +35,24 @@ export const W1_GRAPH = {
   nodes: [
     { id: 'src', type: 'from_iterable', params: { items: [] }, position: { x: 0, y: 0 } },
     { id: 'inc', type: 'map', params: { func: 'x => x + 1' }, position: { x: 200, y: 0 } },
-    { id: 'notDiv3', type: 'filter', params: { predicate: 'x => x % 3 !== 0' }, position: { x: 400, y: 0 } },
-    { id: 'sum', type: 'accumulate', params: { func: '(acc, x) => (acc + x) | 0', start: 0 }, position: { x: 600, y: 0 } },
-    { id: 'check', type: 'sink', params: { func: 'x => { chk = mix(chk, x) }' }, position: { x: 800, y: 0 } },
+    {
+      id: 'notDiv3',
+      type: 'filter',
+      params: { predicate: 'x => x % 3 !== 0' },
+      position: { x: 400, y: 0 },
+    },
+    {
+      id: 'sum',
+      type: 'accumulate',
+      params: { func: '(acc, x) => (acc + x) | 0', start: 0 },
+      position: { x: 600, y: 0 },
+    },
+    {
+      id: 'check',
+      type: 'sink',
+      params: { func: 'x => { chk = mix(chk, x) }' },
+      position: { x: 800, y: 0 },
+    },
   ],
   edges: [
     { id: 'e1', source: 'src', target: 'inc' },
@@ -75,7 +90,9 @@ export function pipeline(impl: ProbeImpl): { run(n: number): number } {
     compileFunction: (source) => functions[source]!,
     log: () => undefined,
   };
-  const compiled = compile(W1_GRAPH, host, catalog, { guard: impl === 'lean' ? 'on-error' : 'always' });
+  const compiled = compile(W1_GRAPH, host, catalog, {
+    guard: impl === 'lean' ? 'on-error' : 'always',
+  });
   if (!compiled.ok) throw new Error(compiled.issues.map((i) => i.message).join('\n'));
   const graph = compiled.graph;
   const source = graph.nodes.get('src')!;
@@ -93,7 +110,11 @@ export function pipeline(impl: ProbeImpl): { run(n: number): number } {
 }
 
 /** CPU ns per element of one fresh pipeline: a warm-up run, then `reps` measured runs. */
-function measure(impl: ProbeImpl, n: number, reps: number): { samples: number[]; checksum: number } {
+function measure(
+  impl: ProbeImpl,
+  n: number,
+  reps: number,
+): { samples: number[]; checksum: number } {
   const samples: number[] = [];
   let checksum = Number.NaN;
   for (let rep = 0; rep <= reps; rep++) {
@@ -114,7 +135,11 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-function runChild(impl: ProbeImpl, n: number, reps: number): Promise<{ samples: number[]; checksum: number }> {
+function runChild(
+  impl: ProbeImpl,
+  n: number,
+  reps: number,
+): Promise<{ samples: number[]; checksum: number }> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--child', impl, String(n), String(reps)], {
       execArgv: process.execArgv,
@@ -122,7 +147,11 @@ function runChild(impl: ProbeImpl, n: number, reps: number): Promise<{ samples: 
     let result: { samples: number[]; checksum: number } | undefined;
     child.on('message', (m) => (result = m as typeof result));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`${impl} child exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 && result
+        ? resolve(result)
+        : reject(new Error(`${impl} child exited with ${code}`)),
+    );
   });
 }
 
@@ -141,7 +170,9 @@ export interface ProbeBenchResult {
 }
 
 /** Runs the comparison; each round is one process per pipeline, in turn. */
-export async function benchProbes(options: { n?: number; rounds?: number; reps?: number } = {}): Promise<ProbeBenchResult> {
+export async function benchProbes(
+  options: { n?: number; rounds?: number; reps?: number } = {},
+): Promise<ProbeBenchResult> {
   const n = options.n ?? 10_000_000;
   const rounds = options.rounds ?? 7;
   const reps = options.reps ?? 1;
@@ -154,9 +185,18 @@ export async function benchProbes(options: { n?: number; rounds?: number; reps?:
       checksums.add(res.checksum);
     }
   }
-  if (checksums.size !== 1) throw new Error(`the pipelines disagree: checksums ${[...checksums].join(', ')}`);
-  const ns = { fluent: median(samples.fluent), lean: median(samples.lean), guarded: median(samples.guarded) };
-  const best = { fluent: Math.min(...samples.fluent), lean: Math.min(...samples.lean), guarded: Math.min(...samples.guarded) };
+  if (checksums.size !== 1)
+    throw new Error(`the pipelines disagree: checksums ${[...checksums].join(', ')}`);
+  const ns = {
+    fluent: median(samples.fluent),
+    lean: median(samples.lean),
+    guarded: median(samples.guarded),
+  };
+  const best = {
+    fluent: Math.min(...samples.fluent),
+    lean: Math.min(...samples.lean),
+    guarded: Math.min(...samples.guarded),
+  };
   const pct = (x: number, base: number) => ((x - base) / base) * 100;
   return {
     n,

@@ -16,7 +16,12 @@ interface ExampleDoc {
   version: number;
   name: string;
   description: string;
-  nodes: Array<{ id: string; type: string; params: Record<string, unknown>; position: { x: number; y: number } }>;
+  nodes: Array<{
+    id: string;
+    type: string;
+    params: Record<string, unknown>;
+    position: { x: number; y: number };
+  }>;
   edges: Array<{ id: string; source: string; target: string; targetPort?: number }>;
 }
 
@@ -29,13 +34,16 @@ function load(file: string): ExampleDoc {
   return doc;
 }
 
-const files = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 async function run(file: string, options: RunGraphOptions = {}) {
   const result = await runGraph(load(file), { catalog: fullCatalog, ...options });
   // No example may fail anywhere.
   expect(result.errors).toEqual([]);
-  for (const [id, t] of Object.entries(result.frame.nodes)) expect({ id, errors: t.errors }).toEqual({ id, errors: 0 });
+  for (const [id, t] of Object.entries(result.frame.nodes))
+    expect({ id, errors: t.errors }).toEqual({ id, errors: 0 });
   return result;
 }
 
@@ -66,7 +74,10 @@ describe('examples', () => {
       }
       // Every edge goes right, except the one edge that closes a feedback loop.
       const backwards = doc.edges.filter((e) => at.get(e.target)!.x <= at.get(e.source)!.x);
-      expect({ file, backwards: backwards.length }).toEqual({ file, backwards: file.includes('feedback') ? 1 : 0 });
+      expect({ file, backwards: backwards.length }).toEqual({
+        file,
+        backwards: file.includes('feedback') ? 1 : 0,
+      });
     }
   });
 
@@ -143,7 +154,8 @@ describe('examples', () => {
     // The same readings computed here: 20, then each one ±0.5 from the last (seed 7), ten a second.
     const random = mulberry32(7);
     const readings = [20];
-    while (readings.length < 30) readings.push(readings[readings.length - 1]! + 0.5 * (2 * random() - 1));
+    while (readings.length < 30)
+      readings.push(readings[readings.length - 1]! + 0.5 * (2 * random() - 1));
     const averages = [0, 10, 20].map((i) => {
       const w = readings.slice(i, i + 10);
       return Math.round((w.reduce((a, b) => a + b, 0) / w.length) * 1000) / 1000;

@@ -9,7 +9,12 @@ import { plainHost } from '../testing/plainHost.js';
 import { compile, type CompiledRun, type CompileOptions } from './compile.js';
 import { NodeFailure } from './types.js';
 
-type Node = { id: string; type: string; params?: Record<string, unknown>; onError?: 'drop' | 'stop' };
+type Node = {
+  id: string;
+  type: string;
+  params?: Record<string, unknown>;
+  onError?: 'drop' | 'stop';
+};
 type Edge = { source: string; target: string; targetPort?: number };
 
 /** A graph document from nodes and edges (edge ids generated, in order). */
@@ -19,7 +24,12 @@ function graph(nodes: Node[], edges: Edge[]) {
 
 /** A source node that only receives values pushed by hand. */
 const manual = (id = 'src'): Node => ({ id, type: 'from_iterable', params: { items: [] } });
-const map = (id: string, func: string, onError?: 'drop' | 'stop'): Node => ({ id, type: 'map', params: { func }, ...(onError ? { onError } : {}) });
+const map = (id: string, func: string, onError?: 'drop' | 'stop'): Node => ({
+  id,
+  type: 'map',
+  params: { func },
+  ...(onError ? { onError } : {}),
+});
 const list = (id: string): Node => ({ id, type: 'sink_to_list', params: {} });
 const log = (id: string): Node => ({ id, type: 'log', params: {} });
 
@@ -31,10 +41,15 @@ function compiled(doc: unknown, options: CompileOptions = {}, extra: OperatorDes
   return { run: result.graph, host, scheduler };
 }
 
-const listOf = (run: CompiledRun, id: string) => (run.nodes.get(id) as unknown as { list: unknown[] }).list;
+const listOf = (run: CompiledRun, id: string) =>
+  (run.nodes.get(id) as unknown as { list: unknown[] }).list;
 
 /** A descriptor for tests, built from a factory. */
-function testDescriptor(type: string, build: OperatorDescriptor['build'], extra: Partial<OperatorDescriptor> = {}): OperatorDescriptor {
+function testDescriptor(
+  type: string,
+  build: OperatorDescriptor['build'],
+  extra: Partial<OperatorDescriptor> = {},
+): OperatorDescriptor {
   return {
     type,
     label: type,
@@ -56,8 +71,24 @@ describe('compile: validation', () => {
     const host = plainHost();
     const cyclic: Record<string, unknown> = { version: 1 };
     cyclic.self = cyclic;
-    const hostile = new Proxy({}, { get: () => { throw new Error('no'); } });
-    for (const input of [undefined, null, 42, '{', '{"version":1}', cyclic, hostile, { version: 1, nodes: [{ id: 'a', type: 'nope' }], edges: [] }]) {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('no');
+        },
+      },
+    );
+    for (const input of [
+      undefined,
+      null,
+      42,
+      '{',
+      '{"version":1}',
+      cyclic,
+      hostile,
+      { version: 1, nodes: [{ id: 'a', type: 'nope' }], edges: [] },
+    ]) {
       const result = compile(input, host, catalog);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
@@ -82,7 +113,13 @@ describe('compile: validation', () => {
       throw new RangeError('bad size');
     });
     const scheduler = new VirtualScheduler();
-    const doc = graph([{ id: 'c', type: 'counter', params: { interval: 10 } }, { id: 'b', type: 'boom' }], [{ source: 'c', target: 'b' }]);
+    const doc = graph(
+      [
+        { id: 'c', type: 'counter', params: { interval: 10 } },
+        { id: 'b', type: 'boom' },
+      ],
+      [{ source: 'c', target: 'b' }],
+    );
     const result = compile(doc, plainHost(scheduler), [...catalog, boom]);
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -94,10 +131,30 @@ describe('compile: validation', () => {
   });
 
   it('reports a function the host cannot compile with its parameter', () => {
-    const host = { ...plainHost(), compileFunction: () => { throw new SyntaxError('Unexpected token'); } };
-    const result = compile(graph([manual(), map('m', 'x => x'), list('out')], [{ source: 'src', target: 'm' }, { source: 'm', target: 'out' }]), host, catalog);
+    const host = {
+      ...plainHost(),
+      compileFunction: () => {
+        throw new SyntaxError('Unexpected token');
+      },
+    };
+    const result = compile(
+      graph(
+        [manual(), map('m', 'x => x'), list('out')],
+        [
+          { source: 'src', target: 'm' },
+          { source: 'm', target: 'out' },
+        ],
+      ),
+      host,
+      catalog,
+    );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: 'function_syntax', nodeId: 'm', param: 'func' });
+    if (!result.ok)
+      expect(result.issues[0]).toMatchObject({
+        code: 'function_syntax',
+        nodeId: 'm',
+        param: 'func',
+      });
   });
 
   it('builds on the host scheduler as the default, and restores the default after', () => {
@@ -107,7 +164,9 @@ describe('compile: validation', () => {
       during = getDefaultScheduler();
       return new Stream();
     });
-    const { run, scheduler } = compiled(graph([{ id: 'p', type: 'probe_default' }], []), {}, [probe]);
+    const { run, scheduler } = compiled(graph([{ id: 'p', type: 'probe_default' }], []), {}, [
+      probe,
+    ]);
     expect(getDefaultScheduler()).toBe(before);
     expect(during).not.toBe(before);
     expect(run.nodes.get('p')!.scheduler.now()).toBe(scheduler.now());
@@ -115,8 +174,19 @@ describe('compile: validation', () => {
 
   it('does not share parameters between runs (a mutated start state stays in its run)', () => {
     const doc = graph(
-      [manual(), { id: 'acc', type: 'accumulate', params: { func: '(s, x) => { s.push(x); return s; }', start: [] } }, list('out')],
-      [{ source: 'src', target: 'acc' }, { source: 'acc', target: 'out' }],
+      [
+        manual(),
+        {
+          id: 'acc',
+          type: 'accumulate',
+          params: { func: '(s, x) => { s.push(x); return s; }', start: [] },
+        },
+        list('out'),
+      ],
+      [
+        { source: 'src', target: 'acc' },
+        { source: 'acc', target: 'out' },
+      ],
     );
     const a = compiled(doc).run;
     void a.emit('src', 1);
@@ -172,7 +242,14 @@ describe('compile: wiring', () => {
   it('runs a feedback loop through an asynchronous node', async () => {
     // union ← rate_limit: each value comes back 100 ms later, +1, until it reaches 3.
     const doc = graph(
-      [manual(), { id: 'u', type: 'union', params: {} }, map('inc', 'x => x + 1'), { id: 'f', type: 'filter', params: { predicate: 'x => x < 4' } }, { id: 'rl', type: 'rate_limit', params: { interval: 100 } }, list('out')],
+      [
+        manual(),
+        { id: 'u', type: 'union', params: {} },
+        map('inc', 'x => x + 1'),
+        { id: 'f', type: 'filter', params: { predicate: 'x => x < 4' } },
+        { id: 'rl', type: 'rate_limit', params: { interval: 100 } },
+        list('out'),
+      ],
       [
         { source: 'src', target: 'u' },
         { source: 'u', target: 'inc' },
@@ -192,7 +269,12 @@ describe('compile: wiring', () => {
 describe('compile: errors', () => {
   const fanOut = (onError?: 'drop' | 'stop') =>
     graph(
-      [manual(), map('bad', 'x => { if (x === 2) throw new TypeError(`no ${x}`); return x; }', onError), list('first'), list('second')],
+      [
+        manual(),
+        map('bad', 'x => { if (x === 2) throw new TypeError(`no ${x}`); return x; }', onError),
+        list('first'),
+        list('second'),
+      ],
       [
         { source: 'src', target: 'bad' },
         { source: 'bad', target: 'first' },
@@ -209,17 +291,30 @@ describe('compile: errors', () => {
     // The other branch still gets the element that failed.
     expect(listOf(run, 'second')).toEqual([1, 2, 3]);
     const frame = run.snapshot();
-    expect(frame.nodes.bad).toMatchObject({ in: 3, out: 2, errors: 1, lastError: 'TypeError: no 2' });
+    expect(frame.nodes.bad).toMatchObject({
+      in: 3,
+      out: 2,
+      errors: 1,
+      lastError: 'TypeError: no 2',
+    });
     expect(frame.nodes.src!.errors).toBe(0);
     const samples = run.samples('bad');
-    expect(samples.errors).toEqual([{ t: expect.any(Number), message: 'TypeError: no 2', element: 2 }]);
+    expect(samples.errors).toEqual([
+      { t: expect.any(Number), message: 'TypeError: no 2', element: 2 },
+    ]);
     expect(samples.values.map((v) => v.value)).toEqual([1, 3]);
   });
 
   it("guard 'on-error': the first error is charged from its stack, then every node is guarded", async () => {
     const { run } = compiled(
       graph(
-        [manual(), map('double', 'x => x * 2'), map('bad', 'x => { if (x % 4 === 0) throw new Error(`bad ${x}`); return x; }'), list('first'), list('second')],
+        [
+          manual(),
+          map('double', 'x => x * 2'),
+          map('bad', 'x => { if (x % 4 === 0) throw new Error(`bad ${x}`); return x; }'),
+          list('first'),
+          list('second'),
+        ],
         [
           { source: 'src', target: 'double' },
           { source: 'double', target: 'bad' },
@@ -264,7 +359,12 @@ describe('compile: errors', () => {
 
   it("onError 'stop' on a node under a running source stops the source and cancels every timer", async () => {
     const doc = graph(
-      [{ id: 'c', type: 'counter', params: { interval: 100 } }, map('m', 'x => { if (x === 3) throw new Error("three"); return x; }', 'stop'), { id: 'd', type: 'delay', params: { interval: 1000 } }, list('out')],
+      [
+        { id: 'c', type: 'counter', params: { interval: 100 } },
+        map('m', 'x => { if (x === 3) throw new Error("three"); return x; }', 'stop'),
+        { id: 'd', type: 'delay', params: { interval: 1000 } },
+        list('out'),
+      ],
       [
         { source: 'c', target: 'm' },
         { source: 'm', target: 'd' },
@@ -282,19 +382,36 @@ describe('compile: errors', () => {
   it('charges an error reported by background work to the node that reported it', async () => {
     const flaky = testDescriptor('flaky', (ctx) => {
       const node = new Stream(null, { scheduler: ctx.host.scheduler });
-      ctx.host.scheduler.setTimeout(() => node.scheduler.reportError(new Error('lost connection'), node), 50);
+      ctx.host.scheduler.setTimeout(
+        () => node.scheduler.reportError(new Error('lost connection'), node),
+        50,
+      );
       return node;
     });
-    const { run, scheduler } = compiled(graph([{ id: 'f', type: 'flaky' }, list('out')], [{ source: 'f', target: 'out' }]), {}, [flaky]);
+    const { run, scheduler } = compiled(
+      graph([{ id: 'f', type: 'flaky' }, list('out')], [{ source: 'f', target: 'out' }]),
+      {},
+      [flaky],
+    );
     await scheduler.advance(100);
-    expect(run.snapshot().nodes.f).toMatchObject({ errors: 1, lastError: 'Error: lost connection' });
+    expect(run.snapshot().nodes.f).toMatchObject({
+      errors: 1,
+      lastError: 'Error: lost connection',
+    });
     expect(run.samples('f').errors[0]!.element).toEqual({ $type: 'undefined' });
     expect(scheduler.errors).toEqual([]);
   });
 
   it('charges a rejected promise to the sink whose function returned it', async () => {
     const doc = graph(
-      [{ id: 'it', type: 'from_iterable', params: { items: [1, 2] } }, { id: 's', type: 'sink', params: { func: 'async (x) => { throw new Error(`rejected ${x}`); }' } }],
+      [
+        { id: 'it', type: 'from_iterable', params: { items: [1, 2] } },
+        {
+          id: 's',
+          type: 'sink',
+          params: { func: 'async (x) => { throw new Error(`rejected ${x}`); }' },
+        },
+      ],
       [{ source: 'it', target: 's' }],
     );
     for (const guard of ['always', 'on-error'] as const) {
@@ -308,7 +425,14 @@ describe('compile: errors', () => {
 
   it('charges an error thrown by a source callback to the source', async () => {
     const doc = graph(
-      [{ id: 'p', type: 'from_periodic', params: { callback: '() => { throw new Error("sensor down"); }', pollInterval: 100 } }, list('out')],
+      [
+        {
+          id: 'p',
+          type: 'from_periodic',
+          params: { callback: '() => { throw new Error("sensor down"); }', pollInterval: 100 },
+        },
+        list('out'),
+      ],
       [{ source: 'p', target: 'out' }],
     );
     const { run, scheduler } = compiled(doc);
@@ -320,7 +444,10 @@ describe('compile: errors', () => {
 
 describe('compile: start, stop, emit', () => {
   it('starts every source once, and stop() cancels every timer for good', async () => {
-    const doc = graph([{ id: 'c', type: 'counter', params: { interval: 100 } }, list('out')], [{ source: 'c', target: 'out' }]);
+    const doc = graph(
+      [{ id: 'c', type: 'counter', params: { interval: 100 } }, list('out')],
+      [{ source: 'c', target: 'out' }],
+    );
     const { run, scheduler } = compiled(doc);
     expect(run.running).toBe(false);
     run.start();
@@ -346,7 +473,13 @@ describe('compile: start, stop, emit', () => {
   });
 
   it('emit resolves once the asynchronous work the element started is done', async () => {
-    const doc = graph([manual(), { id: 'rl', type: 'rate_limit', params: { interval: 100 } }, list('out')], [{ source: 'src', target: 'rl' }, { source: 'rl', target: 'out' }]);
+    const doc = graph(
+      [manual(), { id: 'rl', type: 'rate_limit', params: { interval: 100 } }, list('out')],
+      [
+        { source: 'src', target: 'rl' },
+        { source: 'rl', target: 'out' },
+      ],
+    );
     const { run, scheduler } = compiled(doc);
     await run.emit('src', 1);
     let done = false;
@@ -362,15 +495,29 @@ describe('compile: start, stop, emit', () => {
 describe('compile: telemetry', () => {
   it('counts in, out and rate per node on the run clock', async () => {
     const doc = graph(
-      [{ id: 'c', type: 'counter', params: { interval: 100 } }, { id: 'even', type: 'filter', params: { predicate: 'x => x % 2 === 0' } }, list('out')],
-      [{ source: 'c', target: 'even' }, { source: 'even', target: 'out' }],
+      [
+        { id: 'c', type: 'counter', params: { interval: 100 } },
+        { id: 'even', type: 'filter', params: { predicate: 'x => x % 2 === 0' } },
+        list('out'),
+      ],
+      [
+        { source: 'c', target: 'even' },
+        { source: 'even', target: 'out' },
+      ],
     );
     const { run, scheduler } = compiled(doc, { runId: 'r1' });
     run.start();
     await scheduler.advance(999);
     const frame = run.snapshot();
     expect(frame.runId).toBe('r1');
-    expect(frame.nodes.c).toMatchObject({ in: 0, out: 10, rate: 10.01, errors: 0, last: 9, backpressure: 0 });
+    expect(frame.nodes.c).toMatchObject({
+      in: 0,
+      out: 10,
+      rate: 10.01,
+      errors: 0,
+      last: 9,
+      backpressure: 0,
+    });
     expect(frame.nodes.even).toMatchObject({ in: 10, out: 5, last: 8 });
     expect(frame.nodes.out).toMatchObject({ in: 5, out: 0, rate: 0, queue: 5, capacity: 1000 });
     expect(frame.nodes.out!.last).toBeUndefined();
@@ -380,7 +527,10 @@ describe('compile: telemetry', () => {
   });
 
   it('counts pushes by hand as input, and reports elements dropped at a bound', async () => {
-    const doc = graph([manual(), { id: 'keep', type: 'sink_to_list', params: { maxlen: 2 } }], [{ source: 'src', target: 'keep' }]);
+    const doc = graph(
+      [manual(), { id: 'keep', type: 'sink_to_list', params: { maxlen: 2 } }],
+      [{ source: 'src', target: 'keep' }],
+    );
     const { run } = compiled(doc);
     for (const x of [1, 2, 3]) await run.emit('src', x);
     const frame = run.snapshot();
@@ -389,14 +539,37 @@ describe('compile: telemetry', () => {
   });
 
   it('keeps a frame small however big the values are', async () => {
-    const doc = graph([manual(), map('big', 'n => ({ text: "x".repeat(n), items: Array.from({ length: n }, (_, i) => i) })'), list('out')], [{ source: 'src', target: 'big' }, { source: 'big', target: 'out' }]);
+    const doc = graph(
+      [
+        manual(),
+        map('big', 'n => ({ text: "x".repeat(n), items: Array.from({ length: n }, (_, i) => i) })'),
+        list('out'),
+      ],
+      [
+        { source: 'src', target: 'big' },
+        { source: 'big', target: 'out' },
+      ],
+    );
     const { run } = compiled(doc);
     await run.emit('src', 1_000_000);
     expect(JSON.stringify(run.snapshot()).length).toBeLessThan(2000);
   });
 
   it('samples latency once the graph is guarded', async () => {
-    const doc = graph([manual(), map('slow', 'x => { const end = performance.now() + 0.2; while (performance.now() < end); return x; }'), list('out')], [{ source: 'src', target: 'slow' }, { source: 'slow', target: 'out' }]);
+    const doc = graph(
+      [
+        manual(),
+        map(
+          'slow',
+          'x => { const end = performance.now() + 0.2; while (performance.now() < end); return x; }',
+        ),
+        list('out'),
+      ],
+      [
+        { source: 'src', target: 'slow' },
+        { source: 'slow', target: 'out' },
+      ],
+    );
     const { run } = compiled(doc);
     run.snapshot();
     for (let i = 0; i < 40; i++) await run.emit('src', i);
@@ -408,7 +581,16 @@ describe('compile: telemetry', () => {
   });
 
   it('records an inspected node’s values, bounded, and counts the rest as omitted', async () => {
-    const { run } = compiled(graph([manual(), map('m', 'x => x + 1'), list('out')], [{ source: 'src', target: 'm' }, { source: 'm', target: 'out' }]), { guard: 'on-error' });
+    const { run } = compiled(
+      graph(
+        [manual(), map('m', 'x => x + 1'), list('out')],
+        [
+          { source: 'src', target: 'm' },
+          { source: 'm', target: 'out' },
+        ],
+      ),
+      { guard: 'on-error' },
+    );
     const m = run.nodes.get('m')!;
     expect(run.guarded).toBe(false);
     run.inspect('m', true);

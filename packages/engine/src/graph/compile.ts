@@ -7,7 +7,14 @@ import { Stream } from '../core/stream.js';
 import type { NodeSamples, NodeTelemetry, TelemetryFrame } from '../protocol/telemetry.js';
 import { armLatency } from '../telemetry/latency.js';
 import { culpritFromStack } from '../telemetry/attribution.js';
-import { chargeError, guardNode, Probe, registerProbe, setInspected, type ProbeOwner } from '../telemetry/probe.js';
+import {
+  chargeError,
+  guardNode,
+  Probe,
+  registerProbe,
+  setInspected,
+  type ProbeOwner,
+} from '../telemetry/probe.js';
 import { errorText, nodeSamples, nodeTelemetry, TickState } from '../telemetry/snapshot.js';
 import type { GraphIssue } from './issues.js';
 import { parseGraph } from './parse.js';
@@ -88,7 +95,12 @@ export function compile(
     if (!parsed.ok) return { ok: false, issues: parsed.issues };
     return build(parsed.graph, host, catalog, options);
   } catch (error) {
-    return { ok: false, issues: [{ code: 'invalid_shape', message: `The graph cannot be compiled: ${errorText(error)}` }] };
+    return {
+      ok: false,
+      issues: [
+        { code: 'invalid_shape', message: `The graph cannot be compiled: ${errorText(error)}` },
+      ],
+    };
   }
 }
 
@@ -102,7 +114,12 @@ class FunctionCompileError extends Error {
   }
 }
 
-function build(graph: Graph, host: RunHost, catalog: readonly OperatorDescriptor[], options: CompileOptions): CompileResult {
+function build(
+  graph: Graph,
+  host: RunHost,
+  catalog: readonly OperatorDescriptor[],
+  options: CompileOptions,
+): CompileResult {
   const byType = new Map<string, OperatorDescriptor>();
   for (const d of catalog) if (!byType.has(d.type)) byType.set(d.type, d);
 
@@ -137,7 +154,8 @@ function build(graph: Graph, host: RunHost, catalog: readonly OperatorDescriptor
       try {
         const ctx = buildContext(descriptor, node.id, structuredClone(node.params), runHost);
         const stream = descriptor.build(ctx);
-        if (!(stream instanceof Stream)) throw new TypeError(`build returned ${errorText(stream)}, not a stream`);
+        if (!(stream instanceof Stream))
+          throw new TypeError(`build returned ${errorText(stream)}, not a stream`);
         nodes.set(node.id, stream);
       } catch (error) {
         issues.push(buildIssue(node, error));
@@ -174,7 +192,11 @@ function buildIssue(node: GraphNode, error: unknown): GraphIssue {
       param: error.param,
     };
   }
-  return { code: 'invalid_param', message: `${label} cannot be built: ${errorText(error)}`, nodeId: node.id };
+  return {
+    code: 'invalid_param',
+    message: `${label} cannot be built: ${errorText(error)}`,
+    nodeId: node.id,
+  };
 }
 
 class Run implements CompiledRun, ProbeOwner {
@@ -216,7 +238,8 @@ class Run implements CompiledRun, ProbeOwner {
       this.hasOutput.set(spec.id, descriptor.outputs > 0);
       if (descriptor.source === true) this.sources.push(node);
     }
-    if (options.guard !== 'on-error' || graph.nodes.some((n) => n.onError === 'stop')) this.guardAll();
+    if (options.guard !== 'on-error' || graph.nodes.some((n) => n.onError === 'stop'))
+      this.guardAll();
     armLatency();
   }
 
@@ -285,7 +308,12 @@ class Run implements CompiledRun, ProbeOwner {
       else this.host.scheduler.reportError(error, node);
       return;
     }
-    this.charge(error, node instanceof Stream && this.ids.has(node) ? node : undefined, undefined, false);
+    this.charge(
+      error,
+      node instanceof Stream && this.ids.has(node) ? node : undefined,
+      undefined,
+      false,
+    );
   }
 
   /**
@@ -295,7 +323,12 @@ class Run implements CompiledRun, ProbeOwner {
    * such an error may come from any node downstream of the root; the graph is guarded from then
    * on, so later errors are caught where they happen.
    */
-  private charge(error: unknown, root: Stream<any> | undefined, element: unknown, hasElement: boolean): void {
+  private charge(
+    error: unknown,
+    root: Stream<any> | undefined,
+    element: unknown,
+    hasElement: boolean,
+  ): void {
     const escaped = !this.guarded;
     this.guardAll();
     const rootId = root === undefined ? undefined : this.ids.get(root);
@@ -318,7 +351,8 @@ class Run implements CompiledRun, ProbeOwner {
   emit(nodeId: string, value: unknown): Promise<void> {
     const node = this.nodes.get(nodeId);
     const probe = this.probes.get(nodeId);
-    if (node === undefined || probe === undefined) return Promise.reject(new RangeError(`emit: there is no node ${q(nodeId)}`));
+    if (node === undefined || probe === undefined)
+      return Promise.reject(new RangeError(`emit: there is no node ${q(nodeId)}`));
     if (this.failure !== undefined) return Promise.reject(this.failure);
     if (this.ended) return Promise.reject(new Error(`emit: the run is stopped`));
     probe.injected++;
@@ -346,7 +380,8 @@ class Run implements CompiledRun, ProbeOwner {
   snapshot(runId: string = this.runId): TelemetryFrame {
     const at = this.scheduler.now();
     const entries: Array<[string, NodeTelemetry]> = [];
-    for (const [id, probe] of this.probes) entries.push([id, nodeTelemetry(probe, this.ticks.get(id)!, at)]);
+    for (const [id, probe] of this.probes)
+      entries.push([id, nodeTelemetry(probe, this.ticks.get(id)!, at)]);
     // The next tick's latency samples.
     armLatency();
     return { runId, t: Math.round(this.epoch + at), nodes: Object.fromEntries(entries) };

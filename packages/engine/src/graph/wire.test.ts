@@ -5,7 +5,10 @@ import { wireEdges } from './wire.js';
 /** A node that records what reaches it, and from which input. */
 class Recorder extends Stream<any> {
   readonly seen: Array<[number, unknown]> = [];
-  constructor(readonly log: string[], readonly name: string) {
+  constructor(
+    readonly log: string[],
+    readonly name: string,
+  ) {
     super(null);
   }
   override update(x: unknown, who?: Stream<any>) {
@@ -15,7 +18,12 @@ class Recorder extends Stream<any> {
   }
 }
 
-const edge = (source: string, target: string, targetPort = 0, id = `${source}-${target}-${targetPort}`) => ({ id, source, target, targetPort });
+const edge = (
+  source: string,
+  target: string,
+  targetPort = 0,
+  id = `${source}-${target}-${targetPort}`,
+) => ({ id, source, target, targetPort });
 
 describe('wireEdges', () => {
   it('delivers in edge order and orders inputs by port, edge order breaking ties', () => {
@@ -24,20 +32,34 @@ describe('wireEdges', () => {
     const b = new Stream<any>(null);
     const x = new Recorder(log, 'x');
     const y = new Recorder(log, 'y');
-    const nodes = new Map<string, Stream<any>>([['a', a], ['b', b], ['x', x], ['y', y]]);
+    const nodes = new Map<string, Stream<any>>([
+      ['a', a],
+      ['b', b],
+      ['x', x],
+      ['y', y],
+    ]);
     wireEdges(nodes, [edge('a', 'y'), edge('b', 'x', 1), edge('a', 'x', 0)]);
     expect(a.downstreams).toEqual([y, x]);
     expect(x.upstreams).toEqual([a, b]);
     a.emit(1);
     b.emit(2);
     expect(log).toEqual(['y:1', 'x:1', 'x:2']);
-    expect(x.seen).toEqual([[0, 1], [1, 2]]);
+    expect(x.seen).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
   });
 
   it('delivers once for two edges between the same nodes, but counts two inputs (streamz sets)', () => {
     const a = new Stream<any>(null);
     const z = new Recorder([], 'z');
-    wireEdges(new Map<string, Stream<any>>([['a', a], ['z', z]]), [edge('a', 'z', 1), edge('a', 'z', 0)]);
+    wireEdges(
+      new Map<string, Stream<any>>([
+        ['a', a],
+        ['z', z],
+      ]),
+      [edge('a', 'z', 1), edge('a', 'z', 0)],
+    );
     expect(a.downstreams).toEqual([z]);
     expect(z.upstreams).toEqual([a, a]);
   });
@@ -45,7 +67,13 @@ describe('wireEdges', () => {
   it('wires cycles like any other edges', () => {
     const a = new Stream<any>(null);
     const b = new Stream<any>(null);
-    wireEdges(new Map<string, Stream<any>>([['a', a], ['b', b]]), [edge('a', 'b'), edge('b', 'a')]);
+    wireEdges(
+      new Map<string, Stream<any>>([
+        ['a', a],
+        ['b', b],
+      ]),
+      [edge('a', 'b'), edge('b', 'a')],
+    );
     expect(a.downstreams).toEqual([b]);
     expect(b.downstreams).toEqual([a]);
   });

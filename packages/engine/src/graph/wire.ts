@@ -11,7 +11,10 @@ import type { GraphEdge } from './schema.js';
  *
  * Cycles need nothing special: a feedback edge is an edge like any other.
  */
-export function wireEdges(nodes: ReadonlyMap<string, Stream<any>>, edges: readonly GraphEdge[]): void {
+export function wireEdges(
+  nodes: ReadonlyMap<string, Stream<any>>,
+  edges: readonly GraphEdge[],
+): void {
   const endpoint = (id: string): Stream<any> => {
     const node = nodes.get(id);
     if (node === undefined) throw new Error(`edge to unknown node ${JSON.stringify(id)}`);
@@ -27,7 +30,9 @@ export function wireEdges(nodes: ReadonlyMap<string, Stream<any>>, edges: readon
   for (const [id, node] of nodes) {
     const list = incoming.get(id);
     if (list === undefined) continue;
-    const ordered = list.map((edge, i) => ({ edge, i })).sort((a, b) => (a.edge.targetPort ?? 0) - (b.edge.targetPort ?? 0) || a.i - b.i);
+    const ordered = list
+      .map((edge, i) => ({ edge, i }))
+      .sort((a, b) => (a.edge.targetPort ?? 0) - (b.edge.targetPort ?? 0) || a.i - b.i);
     for (const { edge } of ordered) node.addUpstream(endpoint(edge.source));
   }
 }

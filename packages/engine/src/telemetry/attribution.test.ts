@@ -15,12 +15,31 @@ describe('attribution', () => {
     const src = new Stream<any>(null);
     const m1 = new MapNode<any, any>(null as never, (x: unknown) => x);
     const m2 = new MapNode<any, any>(null as never, (x: unknown) => x);
-    const nodes = new Map<string, Stream<any>>([['src', src], ['odd id', m1], ['m2', m2]]);
+    const nodes = new Map<string, Stream<any>>([
+      ['src', src],
+      ['odd id', m1],
+      ['m2', m2],
+    ]);
     // A user function's frame wins over the engine frames around it.
-    expect(culpritFromStack(errorAt('    at helper (streamloom:odd%20id/func:1:5)\n    at MapNode.update (map.ts:3:1)'), nodes)).toBe('odd id');
-    expect(culpritFromStack(errorAt('    at streamloom:m2/func:2:9\n    at MapNode.update (map.ts:3:1)'), nodes)).toBe('m2');
+    expect(
+      culpritFromStack(
+        errorAt('    at helper (streamloom:odd%20id/func:1:5)\n    at MapNode.update (map.ts:3:1)'),
+        nodes,
+      ),
+    ).toBe('odd id');
+    expect(
+      culpritFromStack(
+        errorAt('    at streamloom:m2/func:2:9\n    at MapNode.update (map.ts:3:1)'),
+        nodes,
+      ),
+    ).toBe('m2');
     // A script name of another run is skipped.
-    expect(culpritFromStack(errorAt('    at streamloom:other/func:1:1\n    at streamloom:m2/func:1:1'), nodes)).toBe('m2');
+    expect(
+      culpritFromStack(
+        errorAt('    at streamloom:other/func:1:1\n    at streamloom:m2/func:1:1'),
+        nodes,
+      ),
+    ).toBe('m2');
     // A class with two nodes is ambiguous unless only one is downstream of the root.
     expect(culpritFromStack(errorAt('    at MapNode.update (map.ts:3:1)'), nodes)).toBeUndefined();
     src.connect(m2);
@@ -33,7 +52,14 @@ describe('attribution', () => {
     expect(culpritFromStack('a string', nodes)).toBeUndefined();
     expect(culpritFromStack(null, nodes)).toBeUndefined();
     expect(culpritFromStack({ stack: 42 }, nodes)).toBeUndefined();
-    const hostile = new Proxy({}, { get: () => { throw new Error('no'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('no');
+        },
+      },
+    );
     expect(culpritFromStack(hostile, nodes)).toBeUndefined();
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { armLatency, disarmLatency, LATENCY_SAMPLES, LatencyWindow, percentile, timing } from './latency.js';
+import {
+  armLatency,
+  disarmLatency,
+  LATENCY_SAMPLES,
+  LatencyWindow,
+  percentile,
+  timing,
+} from './latency.js';
 
 describe('latency', () => {
   it('takes nearest-rank percentiles', () => {

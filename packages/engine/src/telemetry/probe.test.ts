@@ -4,7 +4,18 @@ import { NodeFailure } from '../graph/types.js';
 import { MapNode } from '../operators/map.js';
 import { SinkNode } from '../operators/sink.js';
 import { disarmLatency, timing } from './latency.js';
-import { attachProbe, chargeError, ERRORS_KEPT, guardNode, Probe, probeOf, registerProbe, setInspected, VALUES_KEPT, type ProbeOwner } from './probe.js';
+import {
+  attachProbe,
+  chargeError,
+  ERRORS_KEPT,
+  guardNode,
+  Probe,
+  probeOf,
+  registerProbe,
+  setInspected,
+  VALUES_KEPT,
+  type ProbeOwner,
+} from './probe.js';
 
 function owner(): ProbeOwner & { failures: NodeFailure[] } {
   const failures: NodeFailure[] = [];
@@ -41,7 +52,9 @@ describe('probes', () => {
     for (const x of [1, 2, 3]) src.emit(x);
     expect(out).toEqual([1, 3]);
     expect(probe).toMatchObject({ errors: 1, lastElement: 2, in: 3 });
-    expect(probe.takeErrors()).toEqual([{ t: 1000, error: new RangeError('two'), element: 2, hasElement: true }]);
+    expect(probe.takeErrors()).toEqual([
+      { t: 1000, error: new RangeError('two'), element: 2, hasElement: true },
+    ]);
     expect(probe.takeErrors()).toEqual([]);
   });
 

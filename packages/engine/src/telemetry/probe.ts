@@ -10,12 +10,14 @@
 // Errors that nobody catches synchronously (a rejected promise, background work) reach the graph
 // through its scheduler's `reportError`, which charges them from their stack (attribution.ts).
 // The guard is a method on a per-class prototype inserted between the node and its class, so
-// every node of a class shares one function and V8 keeps the call sites monomorphic and inlined.
+// every node of a class shares one function and V8 keeps the call sites monomorphic and inlined
+// (each class gets its own copy of the guard's code: guards.ts).
 // Still, on trivial nodes (~2 ns of work) the extra frame and try block cost about 1 ns each,
 // which is why compile can leave nodes unguarded until the first error (see graph/compile.ts).
 import { Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 import { NodeFailure } from '../graph/types.js';
+import { makeGuard, makeInstanceGuard, type GuardHooks, type UpdateFn } from './guards.js';
 import { LatencyWindow, now, timing } from './latency.js';
 
 /** Errors a node keeps, with their elements, for `samples`. */
@@ -153,7 +155,12 @@ function fault(node: Stream<any>, error: unknown, element: unknown): Pending {
  * An error nobody waits for (reported by background work, a rejected promise, a push by hand),
  * charged to `node`: counted, and the run fails if the node says so. False if `node` has no probe.
  */
-export function chargeError(node: Stream<any>, error: unknown, element: unknown, hasElement: boolean): boolean {
+export function chargeError(
+  node: Stream<any>,
+  error: unknown,
+  element: unknown,
+  hasElement: boolean,
+): boolean {
   const probe = probes.get(node);
   if (probe === undefined) return false;
   probe.recordError(error, element, hasElement);
@@ -162,7 +169,12 @@ export function chargeError(node: Stream<any>, error: unknown, element: unknown,
 }
 
 /** The guard's timed path: the node's own time, without the timed updates it called. */
-function timed(node: Stream<any>, orig: UpdateFn, x: unknown, who: Stream<any> | undefined): Pending {
+function timed(
+  node: Stream<any>,
+  orig: UpdateFn,
+  x: unknown,
+  who: Stream<any> | undefined,
+): Pending {
   const outer = timing.child;
   timing.child = 0;
   timing.depth++;
@@ -181,47 +193,7 @@ function timed(node: Stream<any>, orig: UpdateFn, x: unknown, who: Stream<any> |
 
 // --- the guard ---------------------------------------------------------------------------------
 
-type UpdateFn = (this: Stream<any>, x: unknown, who?: Stream<any>) => Pending;
-type GuardFactory = (orig: UpdateFn, t: typeof timing, tm: typeof timed, f: typeof fault) => UpdateFn;
-
-const GUARD_SOURCE = `"use strict";
-return function update(x, who) {
-  if (timing.armed !== 0) return timed(this, orig, x, who);
-  try {
-    return orig.call(this, x, who);
-  } catch (error) {
-    return fault(this, error, x);
-  }
-};`;
-
-/** The same guard as a closure, where code generation from strings is not allowed (CSP). */
-const closureGuard: GuardFactory = (orig, t, tm, f) =>
-  function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending {
-    if (t.armed !== 0) return tm(this, orig, x, who);
-    try {
-      return orig.call(this, x, who);
-    } catch (error) {
-      return f(this, error, x);
-    }
-  };
-
-let guardsMade = 0;
-
-/**
- * A guard of its own for each class: closures of one function literal share V8's type feedback,
- * so a single shared guard would see every class's `update` and call it megamorphically. Each
- * class gets its own copy of the code (compiled once per class, a fixed text with nothing from
- * the graph in it), which keeps each guard's call to its class's `update` monomorphic.
- */
-function makeGuard(orig: UpdateFn, label: string): UpdateFn {
-  const name = `${label.replace(/[^\w$]/g, '_').slice(0, 40)}_${guardsMade++}`;
-  try {
-    const factory = new Function('orig', 'timing', 'timed', 'fault', `${GUARD_SOURCE}\n//# sourceURL=streamloom-guard/${name}`);
-    return (factory as GuardFactory)(orig, timing, timed, fault);
-  } catch {
-    return closureGuard(orig, timing, timed, fault);
-  }
-}
+const hooks: GuardHooks = { timing, timed, fault };
 
 const guardedPrototypes = new WeakMap<object, object>();
 /** The guarded prototypes, and the guards set on instances. */
@@ -232,9 +204,8 @@ function guardedPrototype(proto: object): object {
   let guarded = guardedPrototypes.get(proto);
   if (guarded === undefined) {
     const orig = (proto as { update: UpdateFn }).update;
-    const label = (proto as { constructor?: { name?: unknown } }).constructor?.name;
     guarded = Object.create(proto, {
-      update: { value: makeGuard(orig, typeof label === 'string' ? label : 'Stream'), writable: true, configurable: true },
+      update: { value: makeGuard(orig, hooks), writable: true, configurable: true },
     }) as object;
     guardedPrototypes.set(proto, guarded);
     guardedSet.add(guarded);
@@ -256,7 +227,7 @@ export function registerProbe(probe: Probe): void {
 export function guardNode(node: Stream<any>): void {
   if (isGuarded(node)) return;
   if (Object.prototype.hasOwnProperty.call(node, 'update')) {
-    const guard = closureGuard(node.update as UpdateFn, timing, timed, fault);
+    const guard = makeInstanceGuard(node.update as UpdateFn, hooks);
     ownGuards.add(guard);
     node.update = guard;
   } else {
@@ -313,7 +284,8 @@ export function setInspected(probe: Probe, on: boolean, hasOutput: boolean): voi
       taps,
     };
   } else {
-    for (const tap of probe.inspected!.taps) for (const up of [...tap.upstreams]) up.disconnect(tap);
+    for (const tap of probe.inspected!.taps)
+      for (const up of [...tap.upstreams]) up.disconnect(tap);
     probe.inspected = null;
   }
 }

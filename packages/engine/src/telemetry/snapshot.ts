@@ -2,7 +2,12 @@
 // is where values are previewed and errors formatted, a bounded amount per tick, never per element.
 import type { Stream } from '../core/stream.js';
 import type { Preview } from '../protocol/preview.js';
-import type { ErrorSample, NodeSamples, NodeTelemetry, ValueSample } from '../protocol/telemetry.js';
+import type {
+  ErrorSample,
+  NodeSamples,
+  NodeTelemetry,
+  ValueSample,
+} from '../protocol/telemetry.js';
 import { preview, type PreviewLimits } from './preview.js';
 import type { ErrorRecord, Probe } from './probe.js';
 
@@ -44,12 +49,14 @@ export function nodeTelemetry(probe: Probe, state: TickState, at: number): NodeT
   if (latency !== undefined) {
     t.latencyP50 = round3(latency.p50);
     t.latencyP99 = round3(latency.p99);
-    if (seconds > 0) t.busy = round3(Math.min(1000, (latency.mean * (inCount - state.in)) / seconds));
+    if (seconds > 0)
+      t.busy = round3(Math.min(1000, (latency.mean * (inCount - state.in)) / seconds));
   }
 
   const backpressure = (node as { backpressureMs?: unknown }).backpressureMs;
   if (typeof backpressure === 'number') {
-    if (seconds > 0) t.backpressure = round3(Math.min(1000, (backpressure - state.backpressure) / seconds));
+    if (seconds > 0)
+      t.backpressure = round3(Math.min(1000, (backpressure - state.backpressure) / seconds));
     state.backpressure = backpressure;
   }
   const queue = read(node, 'queued');
@@ -111,7 +118,11 @@ function read(node: Stream<any>, key: 'queued' | 'capacity'): number | undefined
 export function errorText(error: unknown): string {
   let text: string;
   try {
-    if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+    if (
+      typeof error === 'object' &&
+      error !== null &&
+      typeof (error as { message?: unknown }).message === 'string'
+    ) {
       const { name, message } = error as { name?: unknown; message: string };
       text = typeof name === 'string' && name !== '' ? `${name}: ${message}` : message;
     } else if (typeof error === 'string') {

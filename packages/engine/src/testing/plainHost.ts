@@ -19,15 +19,22 @@ export interface PlainHost extends RunHost {
  * user functions in a hardened vm context instead. Stack traces name the node and parameter
  * (`streamloom:m1/func`, see functionUrl).
  */
-export function plainHost(scheduler: Scheduler = new VirtualScheduler(), options: PlainHostOptions = {}): PlainHost {
+export function plainHost(
+  scheduler: Scheduler = new VirtualScheduler(),
+  options: PlainHostOptions = {},
+): PlainHost {
   const lines: string[] = [];
   return {
     scheduler,
     lines,
     compileFunction(source, where) {
-      const f: unknown = new Function(`return (${source}\n);\n//# sourceURL=${functionUrl(where)}`)();
+      const f: unknown = new Function(
+        `return (${source}\n);\n//# sourceURL=${functionUrl(where)}`,
+      )();
       if (typeof f !== 'function') {
-        throw new TypeError(`${where.param} must be a function, got ${f === null ? 'null' : typeof f}`);
+        throw new TypeError(
+          `${where.param} must be a function, got ${f === null ? 'null' : typeof f}`,
+        );
       }
       return f as (...args: any[]) => any;
     },

@@ -53,7 +53,9 @@ export interface RunGraphResult {
 /** Thrown by `runGraph` when the graph does not compile. */
 export class GraphIssuesError extends Error {
   constructor(readonly issues: GraphIssue[]) {
-    super(`the graph does not compile:\n${issues.map((i) => `  ${i.code}: ${i.message}`).join('\n')}`);
+    super(
+      `the graph does not compile:\n${issues.map((i) => `  ${i.code}: ${i.message}`).join('\n')}`,
+    );
     this.name = 'GraphIssuesError';
   }
 }
@@ -63,10 +65,15 @@ export class GraphIssuesError extends Error {
  * what its sinks kept and what it logged (node-red's `helper.load`, mostjs's `collectEventsFor`).
  * Throws a GraphIssuesError when the graph does not compile.
  */
-export async function runGraph(graph: unknown, options: RunGraphOptions = {}): Promise<RunGraphResult> {
+export async function runGraph(
+  graph: unknown,
+  options: RunGraphOptions = {},
+): Promise<RunGraphResult> {
   const scheduler = options.scheduler ?? new VirtualScheduler();
   const host = plainHost(scheduler);
-  const compiled = compile(graph, host, options.catalog ?? browserCatalog, { runId: options.runId ?? 'test' });
+  const compiled = compile(graph, host, options.catalog ?? browserCatalog, {
+    runId: options.runId ?? 'test',
+  });
   if (!compiled.ok) throw new GraphIssuesError(compiled.issues);
   const run = compiled.graph;
   const errors: unknown[] = [];
@@ -93,5 +100,14 @@ export async function runGraph(graph: unknown, options: RunGraphOptions = {}): P
   }
   if (options.stop !== false) run.stop();
   errors.unshift(...scheduler.errors.map((e) => e.error));
-  return { outputs, log: [...host.lines], frame, samples, failure: run.failure, errors, run, scheduler };
+  return {
+    outputs,
+    log: [...host.lines],
+    frame,
+    samples,
+    failure: run.failure,
+    errors,
+    run,
+    scheduler,
+  };
 }

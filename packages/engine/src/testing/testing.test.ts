@@ -23,14 +23,19 @@ describe('plainHost', () => {
   it('compiles function source, names it for stack traces, and keeps log lines', () => {
     const seen: string[] = [];
     const host = plainHost(new VirtualScheduler(), { log: (l) => seen.push(l) });
-    const f = host.compileFunction('x => { throw new Error("in f") }', { nodeId: 'm 1', param: 'func' });
+    const f = host.compileFunction('x => { throw new Error("in f") }', {
+      nodeId: 'm 1',
+      param: 'func',
+    });
     expect(() => f(1)).toThrow('in f');
     try {
       f(1);
     } catch (error) {
       expect((error as Error).stack).toContain('streamloom:m%201/func');
     }
-    expect(() => host.compileFunction('42', { nodeId: 'm', param: 'func' })).toThrow(/func must be a function, got number/);
+    expect(() => host.compileFunction('42', { nodeId: 'm', param: 'func' })).toThrow(
+      /func must be a function, got number/,
+    );
     expect(() => host.compileFunction('x =>', { nodeId: 'm', param: 'func' })).toThrow(SyntaxError);
     host.log('a');
     expect(host.lines).toEqual(['a']);
@@ -68,9 +73,18 @@ describe('runGraph', () => {
   it('reports a failed run and failed pushes', async () => {
     const failing = {
       ...chain,
-      nodes: chain.nodes.map((n) => (n.id === 'double' ? { ...n, onError: 'stop', params: { func: 'x => { throw new Error("no") }' } } : n)),
+      nodes: chain.nodes.map((n) =>
+        n.id === 'double'
+          ? { ...n, onError: 'stop', params: { func: 'x => { throw new Error("no") }' } }
+          : n,
+      ),
     };
-    const result = await runGraph(failing, { inputs: [{ node: 'in', value: 1 }, { node: 'in', value: 2 }] });
+    const result = await runGraph(failing, {
+      inputs: [
+        { node: 'in', value: 1 },
+        { node: 'in', value: 2 },
+      ],
+    });
     expect(result.failure?.nodeId).toBe('double');
     expect(result.errors).toEqual([result.failure, result.failure, result.failure]);
   });
