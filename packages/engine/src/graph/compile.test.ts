@@ -538,6 +538,27 @@ describe('compile: telemetry', () => {
     expect(frame.nodes.keep).toMatchObject({ in: 3, queue: 2, capacity: 2, dropped: 1 });
   });
 
+  it('reports the time a source waits on back-pressure, per second', async () => {
+    const doc = graph(
+      [
+        { id: 'c', type: 'counter', params: { interval: 0 } },
+        { id: 'rl', type: 'rate_limit', params: { interval: 100 } },
+        list('out'),
+      ],
+      [
+        { source: 'c', target: 'rl' },
+        { source: 'rl', target: 'out' },
+      ],
+    );
+    const { run, scheduler } = compiled(doc);
+    run.start();
+    await scheduler.advance(1000);
+    const t = run.snapshot().nodes.c!;
+    expect(t.out).toBeGreaterThanOrEqual(10);
+    expect(t.backpressure).toBeGreaterThan(800);
+    expect(t.backpressure).toBeLessThanOrEqual(1000);
+  });
+
   it('keeps a frame small however big the values are', async () => {
     const doc = graph(
       [
