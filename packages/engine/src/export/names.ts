@@ -57,10 +57,13 @@ export class NameAllocator {
     this.taken.add(name);
   }
 
-  /** `base`, else `base2`/`base_2`, `base3`/`base_3`, … */
+  /** `base`, else in Python `base_` (PEP 8's way around a keyword), else `base2`/`base_2`, … */
   take(base: string, language: 'ts' | 'py'): string {
     let name = base;
-    for (let i = 2; this.taken.has(name); i++) name = language === 'ts' ? `${base}${i}` : `${base}_${i}`;
+    if (language === 'py' && this.taken.has(name) && !this.taken.has(`${base}_`)) name = `${base}_`;
+    // map1 and map1 → map1_2, not map12.
+    const join = language === 'py' || /\d$/.test(base) ? '_' : '';
+    for (let i = 2; this.taken.has(name); i++) name = `${base}${join}${i}`;
     this.taken.add(name);
     return name;
   }

@@ -89,18 +89,14 @@ export function exportPython(graph: Graph, byType: ReadonlyMap<string, OperatorD
     }
     functions.set(node.id, list);
   }
-  const provisional = (node: GraphNode) => (param: string): string => {
-    const f = functions.get(node.id)!.find((x) => x.param === param)!;
-    return f.translation.ok && f.translation.fn.definition === undefined ? f.translation.fn.expression : (f.name ?? 'func');
-  };
-
-  // Names: nodes first, then the plain streams, then the defs and stubs.
+  // Translated functions only use their own names, helpers and modules (all reserved): the words
+  // of each descriptor's own code are kept away from the nodes' names.
   const reserved = new Set(PYTHON_RESERVED);
   for (const step of plan.steps) {
     if (step.kind !== 'node') continue;
     const probes = step.inputs.map((_, i) => `__in${i}__`);
-    const code = step.descriptor.toPython(context(step.descriptor, step.node.params, probes, provisional(step.node)));
-    for (const w of wordsOf(code)) if (!/^__in\d+__$/.test(w)) reserved.add(w);
+    const code = step.descriptor.toPython(context(step.descriptor, step.node.params, probes, () => '__fn__'));
+    for (const w of wordsOf(code)) if (!/^__(in\d+|fn)__$/.test(w)) reserved.add(w);
   }
   const names = new NameAllocator(reserved);
   const nodeName = new Map<string, string>();

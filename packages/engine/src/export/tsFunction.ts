@@ -53,3 +53,60 @@ function visit(node: any, f: (node: any) => void): void {
     visit(node[key], f);
   }
 }
+
+/**
+ * The names a function uses without declaring them (globals such as Math, or mistakes): a node's
+ * variable must not take one, or the function would read the node. Approximate but cautious: a
+ * name declared anywhere in the function counts as declared.
+ */
+export function freeIdentifiers(source: string): Set<string> {
+  let program: any;
+  try {
+    program = parse(`(${source}\n)`, { ecmaVersion: 'latest', sourceType: 'script' });
+  } catch {
+    return new Set();
+  }
+  const declared = new Set<string>();
+  const used = new Set<string>();
+  const declare = (pattern: any): void => {
+    if (pattern === null || pattern === undefined) return;
+    if (pattern.type === 'Identifier') declared.add(pattern.name);
+    else if (pattern.type === 'ObjectPattern') for (const p of pattern.properties) declare(p.type === 'RestElement' ? p.argument : p.value);
+    else if (pattern.type === 'ArrayPattern') for (const e of pattern.elements) declare(e);
+    else if (pattern.type === 'RestElement') declare(pattern.argument);
+    else if (pattern.type === 'AssignmentPattern') declare(pattern.left);
+  };
+  visit(program, (node) => {
+    switch (node.type) {
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression':
+      case 'FunctionDeclaration':
+        if (node.id) declared.add(node.id.name);
+        for (const p of node.params) declare(p);
+        break;
+      case 'VariableDeclarator':
+        declare(node.id);
+        break;
+      case 'CatchClause':
+        declare(node.param);
+        break;
+      case 'ClassDeclaration':
+      case 'ClassExpression':
+        if (node.id) declared.add(node.id.name);
+        break;
+    }
+  });
+  // Identifiers that are read: not property names, object keys or labels.
+  const skip = new WeakSet<object>();
+  visit(program, (node) => {
+    if (node.type === 'MemberExpression' && !node.computed) skip.add(node.property);
+    if ((node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition') && !node.computed && !node.shorthand) skip.add(node.key);
+    if (node.type === 'LabeledStatement' || node.type === 'BreakStatement' || node.type === 'ContinueStatement') if (node.label) skip.add(node.label);
+    if (node.type === 'MetaProperty') {
+      skip.add(node.meta);
+      skip.add(node.property);
+    }
+    if (node.type === 'Identifier' && !skip.has(node)) used.add(node.name);
+  });
+  return new Set([...used].filter((n) => !declared.has(n)));
+}

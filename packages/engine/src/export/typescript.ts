@@ -6,16 +6,18 @@ import type { Graph } from '../graph/schema.js';
 import { tsLiteral, tsString } from './literals.js';
 import { NameAllocator, TS_RESERVED, baseName, wordsOf } from './names.js';
 import { planGraph, type Input, type Link } from './plan.js';
-import { typedFunction } from './tsFunction.js';
+import { freeIdentifiers, typedFunction } from './tsFunction.js';
 import type { ExportOptions, ExportResult } from './types.js';
 
 /** Names the engine exports that generated code may use: imported when it does. */
 const ENGINE_NAMES = ['Stream', 'jsonLine'];
 
+/** The context a descriptor's toTypeScript gets; `fn` writes its function parameters. */
 function context(
   descriptor: OperatorDescriptor,
   params: Record<string, unknown>,
   inputs: readonly string[],
+  fn: (source: string, param: string) => string = typedFunction,
 ): ExportContext {
   const full = withDefaults(descriptor, params);
   const spec = (name: string) => descriptor.params.find((p) => p.name === name);
@@ -25,7 +27,7 @@ function context(
     literal: (value) => tsLiteral(value),
     code(param) {
       const value = full[param];
-      if (spec(param)?.kind === 'function' && typeof value === 'string') return typedFunction(value);
+      if (spec(param)?.kind === 'function' && typeof value === 'string') return fn(value, param);
       return tsLiteral(value);
     },
   };
@@ -34,14 +36,19 @@ function context(
 export function exportTypeScript(graph: Graph, byType: ReadonlyMap<string, OperatorDescriptor>, options: ExportOptions): ExportResult {
   const plan = planGraph(graph, byType);
 
-  // Every word the generated code uses is kept away from the nodes' names.
+  // Kept away from the nodes' names: the words of each descriptor's own code (functions aside),
+  // and the names functions use without declaring them.
   const reserved = new Set(TS_RESERVED);
   for (const step of plan.steps) {
     if (step.kind !== 'node') continue;
     const probes = step.inputs.map((_, i) => `__in${i}__`);
-    for (const w of wordsOf(step.descriptor.toTypeScript(context(step.descriptor, step.node.params, probes)))) {
-      if (!/^__in\d+__$/.test(w)) reserved.add(w);
-    }
+    const template = step.descriptor.toTypeScript(
+      context(step.descriptor, step.node.params, probes, (source) => {
+        for (const name of freeIdentifiers(source)) reserved.add(name);
+        return '__fn__';
+      }),
+    );
+    for (const w of wordsOf(template)) if (!/^__(in\d+|fn)__$/.test(w)) reserved.add(w);
   }
   const names = new NameAllocator(reserved);
   const nodeName = new Map<string, string>();
