@@ -41,7 +41,14 @@ export const OperatorNode = memo(function OperatorNode({ id, data, selected }: N
   if (failed) classes.push('failed');
 
   return (
-    <div className={classes.join(' ')} data-testid={`node-${id}`} data-op={data.op} aria-label={`${d?.label ?? data.op} node ${id}`}>
+    <div
+      className={classes.join(' ')}
+      data-testid={`node-${id}`}
+      data-op={data.op}
+      aria-label={`${d?.label ?? data.op} node ${id}`}
+      // Room for every input handle, 18 px apart.
+      style={inputs > 2 ? { minHeight: (inputs + 1) * 18 } : undefined}
+    >
       {Array.from({ length: inputs }, (_, port) => {
         const label = d?.inputs.labels?.[port];
         const top = `${((port + 1) / (inputs + 1)) * 100}%`;
