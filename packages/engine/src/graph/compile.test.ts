@@ -130,6 +130,32 @@ describe('compile: validation', () => {
     expect(scheduler.pending).toBe(0);
   });
 
+  it('cancels the timers of a graph whose wiring fails', () => {
+    const picky = testDescriptor('picky', () => {
+      const node = new Stream();
+      node.addUpstream = () => {
+        throw new Error('no inputs, thanks');
+      };
+      return node;
+    });
+    const scheduler = new VirtualScheduler();
+    const doc = graph(
+      [
+        { id: 'c', type: 'counter', params: { interval: 10 } },
+        { id: 'tw', type: 'timed_window', params: { interval: 10 } },
+        { id: 'p', type: 'picky' },
+      ],
+      [
+        { source: 'c', target: 'tw' },
+        { source: 'tw', target: 'p' },
+      ],
+    );
+    const result = compile(doc, plainHost(scheduler), [...catalog, picky]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]!.message).toMatch(/no inputs, thanks/);
+    expect(scheduler.pending).toBe(0);
+  });
+
   it('reports a function the host cannot compile with its parameter', () => {
     const host = {
       ...plainHost(),

@@ -164,7 +164,8 @@ function build(
   } finally {
     setDefaultScheduler(previous);
   }
-  if (issues.length > 0) {
+  // Nothing of a graph that does not compile may run on: cancel its timers, drop its nodes.
+  const discard = (): void => {
     scheduler.close();
     for (const node of nodes.values()) {
       try {
@@ -173,11 +174,19 @@ function build(
         // the node is dropped anyway
       }
     }
+  };
+  if (issues.length > 0) {
+    discard();
     return { ok: false, issues };
   }
-
-  wireEdges(nodes, graph.edges);
-  owner.run = new Run(graph, nodes, byType, host, scheduler, options);
+  try {
+    wireEdges(nodes, graph.edges);
+    owner.run = new Run(graph, nodes, byType, host, scheduler, options);
+  } catch (error) {
+    discard();
+    const message = `The graph cannot be wired: ${errorText(error)}`;
+    return { ok: false, issues: [{ code: 'invalid_shape', message }] };
+  }
   return { ok: true, graph: owner.run };
 }
 
