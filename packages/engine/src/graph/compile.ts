@@ -240,6 +240,7 @@ class Run implements CompiledRun, ProbeOwner {
       const descriptor = byType.get(spec.type)!;
       const probe = new Probe(spec.id, node, spec.onError === 'stop', this);
       probe.upstreams = [...new Set(node.upstreams)];
+      probe.inBase = probe.in;
       registerProbe(probe);
       this.probes.set(spec.id, probe);
       this.ids.set(node, spec.id);

@@ -62,6 +62,8 @@ export class Probe {
   readonly latency = new LatencyWindow();
   /** Distinct upstream nodes, set once the graph is wired; `in` is the sum of their `emitted`. */
   upstreams: readonly Stream<any>[] = [];
+  /** What the upstreams had emitted before they were wired to this node (nobody received it). */
+  inBase = 0;
   /** Recent errors: a ring of ERRORS_KEPT, and how many arrived since the last take. */
   readonly recent: ErrorRecord[] = [];
   recentNext = 0;
@@ -77,7 +79,7 @@ export class Probe {
 
   /** Elements delivered to this node so far. */
   get in(): number {
-    let n = this.injected;
+    let n = this.injected - this.inBase;
     const ups = this.upstreams;
     for (let i = 0; i < ups.length; i++) n += ups[i]!.emitted;
     return n;
