@@ -65,8 +65,14 @@ export function nodeTelemetry(probe: Probe, state: TickState, at: number): NodeT
   if (capacity !== undefined) t.capacity = capacity;
   if (node.dropped > 0) t.dropped = node.dropped;
 
-  if (out > 0) {
-    const raw = node.currentValue;
+  let raw: unknown;
+  let readable = out > 0;
+  try {
+    if (readable) raw = node.currentValue;
+  } catch {
+    readable = false;
+  }
+  if (readable) {
     if (out !== state.lastEmitted || raw !== state.lastRaw || state.lastPreview === undefined) {
       state.lastPreview = preview(raw, FRAME_PREVIEW);
       state.lastRaw = raw;
