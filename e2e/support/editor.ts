@@ -144,3 +144,15 @@ export async function clickEmptyCanvas(page: Page): Promise<void> {
   const box = (await pane.boundingBox())!;
   await page.mouse.click(box.x + 30, box.y + box.height - 30);
 }
+
+/** Waits until the canvas's viewport stops moving (after a fit or a pan). */
+export async function viewportSettled(page: Page): Promise<void> {
+  const viewport = page.locator('.react-flow__viewport');
+  await expect
+    .poll(async () => {
+      const a = await viewport.evaluate((el) => (el as HTMLElement).style.transform);
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+      return a === (await viewport.evaluate((el) => (el as HTMLElement).style.transform));
+    })
+    .toBe(true);
+}
