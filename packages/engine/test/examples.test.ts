@@ -144,7 +144,7 @@ describe('examples', () => {
         ],
       ],
     });
-    const text = readFileSync(join(root, 'examples/data/river.txt'), 'utf8');
+    const text = readFileSync(join(root, 'examples/text/river.txt'), 'utf8');
     expect(result.frame.nodes.lines!.out).toBe(text.split('\n').length - 1);
     expect(result.frame.nodes.word!.out).toBe(text.toLowerCase().match(/[a-z']+/g)!.length);
   });
