@@ -65,9 +65,11 @@ export function FunctionField(p: FieldProps) {
     const onText = (text: string) => {
       const { check: chk, commit: put, spec: sp } = latest.current;
       const v = text.trim() === '' && !sp.required ? (sp.nullable ? null : undefined) : text;
-      const problem = chk(v);
-      setError(problem);
-      if (problem === null) put(v);
+      // Source text is kept as typed, even when it does not parse: the field and the node show
+      // the problem, and the graph cannot be deployed until it is fixed (no half-typed function
+      // is ever committed in its place).
+      setError(chk(v));
+      put(v);
     };
     const v = new EditorView({
       parent,
