@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `streamloom <command>`: the server, and graphs run headless.
 import type { Command } from './commands/command.js';
+import { exportCommand } from './commands/export.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
 
 /** Every subcommand, in the order `--help` lists them. */
-const COMMANDS: readonly Command[] = [serveCommand, runCommand];
+const COMMANDS: readonly Command[] = [serveCommand, runCommand, exportCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,9 +1,11 @@
 // Export: GET /api/graphs/:id/export (the handler, on an app of its own with the server's error
 // handler) and `streamloom export` (the command, run in this process).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Graph, GraphRevision, StoredGraph } from '@streamloom/engine/protocol';
@@ -11,7 +13,7 @@ import { exportCommand } from '../src/commands/export.js';
 import { fullCatalog } from '../src/engine.js';
 import { errorHandler } from '../src/http/errorHandler.js';
 import { exportFilename, exportRoute, type ExportGraphSource } from '../src/http/exportRoute.js';
-import { removeDir } from './helpers.js';
+import { removeDir, startServer, type TestServer } from './helpers.js';
 
 const graphV1: Graph = {
   version: 1,
@@ -177,5 +179,43 @@ describe('streamloom export', () => {
     expect(r.stderr).toContain('problem(s):');
     expect(r.stderr).toContain('(node m, param func)');
     expect((await run([])).code).toBe(2);
+  });
+});
+
+describe('wired in: the server and the command line', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startServer();
+  });
+  afterAll(async () => {
+    await t.close();
+    removeDir(t.dataDir);
+  });
+
+  it('GET /api/graphs/:id/export answers for a saved graph, with the token only', async () => {
+    const created = await t.api('POST', '/api/graphs', graphV1);
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const r = await t.api('GET', `/api/graphs/${id}/export?format=ts`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ id, revision: 1, format: 'ts', warnings: [] });
+    expect(r.body.code).toContain('numbers.start();');
+    expect((await t.api('GET', `/api/graphs/${id}/export?format=ts`, undefined, { token: null })).status).toBe(401);
+  });
+
+  it('npx streamloom export graph.json --format py', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'streamloom-export-cli-'));
+    try {
+      const file = join(dir, 'graph.json');
+      writeFileSync(file, JSON.stringify(graphV1));
+      const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+      const r = spawnSync(process.execPath, [cli, 'export', file, '--format', 'py'], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('double = numbers.map(lambda x: x * 2)');
+      const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8', timeout: 60_000 });
+      expect(help.stdout).toMatch(/export\s+write a graph as a TypeScript program/);
+    } finally {
+      removeDir(dir);
+    }
   });
 });
