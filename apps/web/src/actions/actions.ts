@@ -2,10 +2,11 @@
 // array): the keyboard handler and the help overlay are generated from it.
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { EditorStore } from '../store';
+import { fitGraph } from '../lib/fit';
 
 export interface ActionContext {
   store: EditorStore;
-  flow: Pick<ReactFlowInstance, 'fitView'>;
+  flow: Pick<ReactFlowInstance, 'setViewport'>;
 }
 
 export interface EditorAction {
@@ -28,7 +29,7 @@ export async function autoLayout({ store, flow }: ActionContext): Promise<void> 
   const { layoutPositions } = await import('../lib/layout');
   const positions = await layoutPositions(nodes, edges);
   store.getState().moveNodes(positions);
-  setTimeout(() => void flow.fitView({ padding: 0.1, maxZoom: 1.2, duration: 300 }), 30);
+  fitGraph(flow, store.getState().nodes, 300);
 }
 
 export const ACTIONS: readonly EditorAction[] = [
@@ -94,7 +95,7 @@ export const ACTIONS: readonly EditorAction[] = [
     keys: ['F'],
     group: 'View',
     keyTest: (e) => plain(e) && e.key.toLowerCase() === 'f',
-    perform: ({ flow }) => void flow.fitView({ padding: 0.1, maxZoom: 1.2, duration: 250 }),
+    perform: ({ flow, store }) => fitGraph(flow, store.getState().nodes, 250),
   },
   {
     id: 'layout',

@@ -8,7 +8,8 @@ import {
   type IsValidConnection,
   type Node,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, type DragEvent } from 'react';
+import { fitGraph } from '../lib/fit';
 import type { OperatorNode, RateEdge } from '../lib/graphDoc';
 import { useEditor, useEditorApi } from '../store';
 import { selectEdges, selectNodes } from '../store/selectors';
@@ -29,18 +30,14 @@ export function Canvas() {
   const edges = useEditor(selectEdges);
   const graphId = useEditor((s) => s.graphId);
   const ended = useEditor((s) => s.run !== null && s.run.state !== 'running' && s.run.state !== 'starting');
-  const { screenToFlowPosition, fitView, setViewport } = useReactFlow<OperatorNode, RateEdge>();
+  const { screenToFlowPosition, setViewport } = useReactFlow<OperatorNode, RateEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
 
-  // Fit the view when another graph is opened (an empty one starts at the origin, unzoomed).
-  useEffect(() => {
-    if (graphId === null) return;
-    const t = setTimeout(() => {
-      if (store.getState().nodes.length > 0) void fitView({ padding: 0.1, maxZoom: 1.2, duration: 0 });
-      else void setViewport({ x: 0, y: 0, zoom: 1 });
-    }, 60);
-    return () => clearTimeout(t);
-  }, [graphId, fitView, setViewport, store]);
+  // Fit the view as soon as another graph is opened, from the nodes' positions (before the first
+  // paint, so that nothing dropped meanwhile lands under a view that then moves).
+  useLayoutEffect(() => {
+    if (graphId !== null) fitGraph({ setViewport }, store.getState().nodes);
+  }, [graphId, setViewport, store]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DRAG_MIME)) return;

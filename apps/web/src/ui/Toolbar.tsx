@@ -1,6 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { autoLayout } from '../actions/actions';
+import { fitGraph } from '../lib/fit';
 import { useEditor, useEditorApi } from '../store';
 import { isLive } from '../store/runSlice';
 import { selectCanRedo, selectCanUndo, selectName, selectRun, selectSaveState } from '../store/selectors';
@@ -56,7 +57,7 @@ export function Toolbar() {
           <rect x="15" y="15" width="6" height="5" rx="1" />
           <path d="M9 6.5h6M12 6.5v11h3" />
         </IconButton>
-        <IconButton label="Fit view (F)" testid="toolbar-fit" onClick={() => void flow.fitView({ padding: 0.1, maxZoom: 1.2, duration: 250 })}>
+        <IconButton label="Fit view (F)" testid="toolbar-fit" onClick={() => fitGraph(flow, store.getState().nodes, 250)}>
           <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
         </IconButton>
         <IconButton label="Keyboard shortcuts (?)" testid="toolbar-help" onClick={() => store.getState().openDialog('help')}>
