@@ -29,11 +29,16 @@ def run(*sources):
     """Starts the sources and returns once nothing is left to do: streamz runs them on an event
     loop in a background thread, and this waits until that loop has no callback, timer or socket
     left, which is when a Node.js program ends."""
-    # Elements travel on that loop's thread. Mark it asynchronous, as streamz's own emit() does,
-    # or a node that re-emits through emit() (slice) would wait for the thread it runs on.
-    sources[0].loop.add_callback(setattr, streamz.core.thread_state, "asynchronous", True)
-    for source in sources:
-        source.start()
+
+    def start():
+        # On the loop's thread: mark it asynchronous, as streamz's own emit() does (or a node that
+        # re-emits through emit(), slice, would wait for the thread it runs on), and start every
+        # source before any of them runs.
+        streamz.core.thread_state.asynchronous = True
+        for source in sources:
+            source.start()
+
+    sources[0].loop.add_callback(start)
     loop = sources[0].loop.asyncio_loop
     answers = queue.Queue()
 
