@@ -1,8 +1,21 @@
 import { useState } from 'react';
+import type { Graph } from '@streamloom/engine/protocol';
+import { fromGraph } from '../lib/graphDoc';
 import { readGraphText } from '../store/graphSlice';
 import { useEditorApi } from '../store';
 import { Modal } from '../ui/Modal';
 import { EXAMPLES } from './examples';
+
+async function laidOut(graph: Graph): Promise<Graph> {
+  try {
+    const { layoutPositions } = await import('../lib/layout');
+    const { nodes, edges } = fromGraph(graph);
+    const positions = await layoutPositions(nodes, edges);
+    return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) };
+  } catch {
+    return graph;
+  }
+}
 
 /** The gallery of the engine's example graphs; opening one makes a new graph from it. */
 export function ExamplesDialog() {
@@ -30,7 +43,9 @@ export function ExamplesDialog() {
                 setError(`“${ex.name}” cannot be opened: ${r.reason}`);
                 return;
               }
-              if ((await store.getState().createGraph(r.graph)) !== null) close();
+              // Laid out for this editor's node size, left to right.
+              const graph = await laidOut(r.graph);
+              if ((await store.getState().createGraph(graph)) !== null) close();
             }}
           >
             <span className="example-title">{ex.name}</span>

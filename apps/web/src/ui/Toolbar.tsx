@@ -92,6 +92,7 @@ function GraphName() {
     <input
       className="graph-name"
       value={text}
+      size={Math.min(40, Math.max(12, text.length + 1))}
       aria-label="Graph name"
       data-testid="graph-name"
       spellCheck={false}
