@@ -15,5 +15,5 @@ export type { FunctionSourceProblem } from './functionSource.js';
 export { findSyncCycles } from './cycles.js';
 export { parseJsonText } from './parseJson.js';
 export { compile } from './compile.js';
-export type { CompileOptions, CompiledRun, CompileResult } from './compile.js';
+export type { CompileOptions, CompiledRun, CompileResult, GuardMode } from './compile.js';
 export { wireEdges } from './wire.js';

@@ -5,3 +5,4 @@ export type { Preview, PreviewTagged } from '../protocol/preview.js';
 export { Probe, probeOf, ERRORS_KEPT, VALUES_KEPT } from './probe.js';
 export { armLatency, disarmLatency, LATENCY_DELIVERIES, LATENCY_SAMPLES } from './latency.js';
 export { errorText, FRAME_PREVIEW, SAMPLE_PREVIEW } from './snapshot.js';
+export { functionUrl, culpritFromStack } from './attribution.js';
