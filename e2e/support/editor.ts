@@ -44,6 +44,7 @@ async function nodeIds(page: Page, type: string): Promise<string[]> {
  * canvas's top-left corner). Returns the new node's id.
  */
 export async function dragFromPalette(page: Page, type: string, at: { x: number; y: number }): Promise<string> {
+  await settled(page);
   const before = new Set(await nodeIds(page, type));
   const entry = page.getByTestId(`palette-entry-${type}`);
   await entry.scrollIntoViewIfNeeded();
@@ -60,17 +61,32 @@ export async function dragFromPalette(page: Page, type: string, at: { x: number;
 
 /** Drags a wire from one node's output to another's input (port 0 unless told). */
 export async function connect(page: Page, from: string, to: string, port = 0): Promise<void> {
+  await settled(page);
   const source = page.getByTestId(`handle-${from}-out`);
   const target = page.getByTestId(`handle-${to}-in-${port}`);
+  const wire = page.locator('.react-flow__edge');
+  const before = await wire.count();
   await source.hover();
   await page.mouse.down();
   const box = (await target.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 12 });
   await page.mouse.up();
+  await expect(wire, `a wire from ${from} to ${to}`).toHaveCount(before + 1);
+}
+
+/**
+ * Waits until the editor has saved (or kept as a draft) the last edit: the banners under the
+ * toolbar, which move the workspace, have then appeared or gone. A person's pause between gestures.
+ */
+export async function settled(page: Page): Promise<void> {
+  const status = page.getByTestId('save-status');
+  if ((await status.count()) === 0) return;
+  await expect(status).not.toHaveAttribute('data-state', /^(dirty|saving)$/);
 }
 
 /** Drags a node by its title bar by (dx, dy) pixels. */
 export async function moveNode(page: Page, id: string, dx: number, dy: number): Promise<void> {
+  await settled(page);
   const title = nodeBox(page, id).locator('.op-title');
   const box = (await title.boundingBox())!;
   const x = box.x + box.width / 2;
@@ -83,6 +99,12 @@ export async function moveNode(page: Page, id: string, dx: number, dy: number): 
 
 /** Clicks a node: the inspector shows it. */
 export async function openInspector(page: Page, id: string): Promise<Locator> {
+  await settled(page);
+  // A node out of view is not drawn at all: a person presses Fit view to find it.
+  if (!(await nodeBox(page, id).isVisible())) {
+    await page.getByTestId('toolbar-fit').click();
+    await viewportSettled(page);
+  }
   await nodeBox(page, id).locator('.op-title').click();
   const inspector = page.getByTestId('inspector-node');
   await expect(inspector.getByTestId('inspector-node-id')).toContainText(id);
@@ -125,9 +147,26 @@ export async function inspectorValues(page: Page): Promise<string[]> {
 
 /** Puts a fixture graph on the server (through the API) and opens it in the editor. Returns its id. */
 export async function openFixture(page: Page, api: Api, name: string): Promise<string> {
-  const id = await api.createGraph(fixture(name, `${fixture(name).name} ${Math.random().toString(36).slice(2, 8)}`));
+  const graph = fixture(name, `${fixture(name).name} ${Math.random().toString(36).slice(2, 8)}`);
+  const id = await api.createGraph(graph);
   await openEditor(page, id);
+  await bringIntoView(page, graph.nodes.map((n) => n.id));
   return id;
+}
+
+/** When some of these nodes are out of view (not drawn), presses Fit view, as a person would. */
+export async function bringIntoView(page: Page, ids: string[]): Promise<void> {
+  await settled(page);
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  for (const id of ids) {
+    const box = await nodeBox(page, id).boundingBox();
+    const inside = box !== null && box.x >= canvas.x && box.y >= canvas.y && box.x + box.width <= canvas.x + canvas.width && box.y + box.height <= canvas.y + canvas.height;
+    if (inside) continue;
+    await page.getByTestId('toolbar-fit').click();
+    await viewportSettled(page);
+    for (const other of ids) await expect(nodeBox(page, other)).toBeInViewport();
+    return;
+  }
 }
 
 /** Where a node is on the canvas, in graph coordinates (React Flow's transform on its wrapper). */

@@ -21,9 +21,12 @@ test('a function that throws on some elements: the run goes on, the node counts 
   await expect.poll(async () => Number(await inspector.getByTestId('stat-errors').locator('.stat-value').textContent())).toBeGreaterThanOrEqual(3);
   const errors = inspector.getByTestId('samples-errors');
   await expect(errors.locator('.error-row').first()).toBeVisible();
-  const row = errors.locator('.error-row').first();
-  const text = (await row.locator('.error-message').textContent()) ?? '';
-  const element = Number((await row.locator('.error-element .pv-leaf').textContent())?.trim());
+  // Read at once: a newer error may take the first row at any moment.
+  const [text, shown] = await errors
+    .locator('.error-row')
+    .first()
+    .evaluate((row) => [row.querySelector('.error-message')?.textContent ?? '', row.querySelector('.error-element .pv-leaf')?.textContent ?? '']);
+  const element = Number(shown.trim());
   expect(text).toMatch(/bad element \d+/);
   expect(text).toContain(`bad element ${element}`);
   expect(element % 3).toBe(1);

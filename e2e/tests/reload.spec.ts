@@ -1,4 +1,4 @@
-import { deploy, editorReady, expectCountAtLeast, graphIdOf, liveCount, moveNode, nodePosition, openFixture } from '../support/editor.js';
+import { bringIntoView, deploy, editorReady, expectCountAtLeast, graphIdOf, liveCount, moveNode, nodePosition, openFixture } from '../support/editor.js';
 import { expect, test } from '../support/test.js';
 
 test('after a reload the graph, its layout and its running state come back; then it is stopped', async ({ page, api }) => {
@@ -17,6 +17,10 @@ test('after a reload the graph, its layout and its running state come back; then
   await page.reload();
   await editorReady(page);
   expect(graphIdOf(page)).toBe(graphId);
+  for (const id of ['count', 'plus', 'keep']) {
+    await expect.soft(page.getByTestId(`node-${id}`), `node ${id} is in view after the reload`).toBeInViewport({ timeout: 5000 });
+  }
+  await bringIntoView(page, ['count', 'plus', 'keep']);
   expect(await nodePosition(page, 'plus')).toEqual(moved);
   await expect(page.getByTestId('run-state')).toHaveAttribute('data-state', 'running');
   await expect(page.getByTestId('toolbar-deploy')).toHaveText(/Redeploy/);

@@ -8,6 +8,7 @@ import {
   nodePosition,
   openEditor,
   openInspector,
+  settled,
 } from '../support/editor.js';
 import { expect, test } from '../support/test.js';
 
@@ -29,7 +30,10 @@ test('undo and redo step through add, connect, move, a parameter edit and delete
   await expect(undo).toBeDisabled();
 
   const states = [await canvasState(page, 'map-1', 'counter-1')];
-  const snap = async () => states.push(await canvasState(page, 'map-1', 'counter-1'));
+  const snap = async () => {
+    await settled(page);
+    states.push(await canvasState(page, 'map-1', 'counter-1'));
+  };
 
   const counter = await dragFromPalette(page, 'counter', { x: 160, y: 220 });
   await snap();
@@ -41,6 +45,7 @@ test('undo and redo step through add, connect, move, a parameter edit and delete
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   await snap();
 
+  await settled(page);
   const before = await nodePosition(page, map);
   const title = nodeBox(page, map).locator('.op-title');
   const box = (await title.boundingBox())!;
@@ -60,6 +65,7 @@ test('undo and redo step through add, connect, move, a parameter edit and delete
   await clickEmptyCanvas(page);
   await snap();
 
+  await settled(page);
   await nodeBox(page, counter).locator('.op-title').click();
   await page.keyboard.press('Delete');
   await expect(nodeBox(page, counter)).toHaveCount(0);
