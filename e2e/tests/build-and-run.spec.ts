@@ -49,6 +49,16 @@ test('a graph dragged from the palette, wired and deployed shows live counts, va
   }
 
   // The picture of the editor for the README (docs/ only when asked: UPDATE_SCREENSHOT=1).
+  const name = page.getByTestId('graph-name');
+  await name.click();
+  await name.press('ControlOrMeta+A');
+  await name.pressSequentially('Counter, times ten');
+  await name.press('Enter');
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved');
+  const palette = (await page.getByTestId('palette').boundingBox())!;
+  await page.mouse.move(palette.x + palette.width / 2, palette.y + palette.height / 2);
+  await page.mouse.wheel(0, -5000);
+  await expect(page.getByTestId('palette-entry-from_iterable')).toBeInViewport();
   await page.getByTestId('toolbar-fit').click();
   await viewportSettled(page);
   await expectCountAtLeast(page, sink, 5);
