@@ -33,9 +33,9 @@ export class RateHistory {
     }
     let rates = fallback;
     if (this.length > 0) {
-      // The oldest sample within the window (or the newest before it).
+      // The newest sample at least a window old (or the oldest there is).
       let k = this.length - 1;
-      while (k > 0 && t - this.t[this.index(k - 1)]! <= RATE_WINDOW_MS) k--;
+      while (k > 0 && t - this.t[this.index(k)]! < RATE_WINDOW_MS) k--;
       const i = this.index(k);
       const dt = (t - this.t[i]!) / 1000;
       if (dt > 0) rates = { in: (inCount - this.inCount[i]!) / dt, out: (outCount - this.outCount[i]!) / dt };
