@@ -313,17 +313,17 @@ describe('sinks', () => {
     expect(String(node)).toBe('<sink_to_list: 2>');
     expect((buildNode(d) as SinkToListNode<number>).maxlen).toBe(1000);
 
-    // Both exports evaluate to the kept list, bounded the same way.
+    // Both exports evaluate to the kept list (a program keeps every element: no bound).
     const py = d.toPython(exportContext(d, { maxlen: 2 }, ['s'], 'py'));
     expect(runPython(`from streamz import Stream\ns = Stream()\nL = ${py}\nfor x in [1, 2, 3]: s.emit(x)\nprint(list(L))\n`)).toBe(
-      '[2, 3]\n',
+      '[1, 2, 3]\n',
     );
     const tsExpr = d.toTypeScript(exportContext(d, { maxlen: 2 }, ['s'], 'ts'));
     const js = ts.transpile(`(s) => ${tsExpr}`, { target: ts.ScriptTarget.ES2022 });
     const s = new Stream<number>();
     const list = (new Function(`return ${js.trim().replace(/;$/, '')}`)() as (s: Stream<any>) => unknown[])(s);
     for (const x of [1, 2, 3]) s.emit(x);
-    expect(list).toEqual([2, 3]);
+    expect(list).toEqual([1, 2, 3]);
   });
 
   it('log writes one JSON line per element on the host, as the Python export prints', () => {

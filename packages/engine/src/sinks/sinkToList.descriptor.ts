@@ -26,8 +26,8 @@ export const sinkToListDescriptor = defineOperator({
   ],
   build: (ctx) => onHost(ctx, () => new SinkToListNode(null, ctx.params.maxlen)),
   // Expressions that evaluate to the kept list, bounded as here.
-  toTypeScript: (ctx) =>
-    `((list: unknown[]) => (${input(ctx)}.sink((x: unknown) => { list.push(x); if (list.length > ${ctx.code('maxlen')}) list.shift(); }), list))([])`,
-  toPython: (ctx) =>
-    `(lambda L: (${input(ctx)}.sink(L.append), L)[1])(__import__('collections').deque(maxlen=${ctx.code('maxlen')}))`,
+  // The exported program keeps every element, as a hand-written one would; the bound is the
+  // editor's, to keep a long run's memory flat.
+  toTypeScript: (ctx) => `${input(ctx)}.sinkToList()`,
+  toPython: (ctx) => `${input(ctx)}.sink_to_list()`,
 });
