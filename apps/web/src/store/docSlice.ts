@@ -222,6 +222,12 @@ export const createDocSlice =
             get().clearTelemetry();
           }
           await get().refreshGraphs();
+          // The editor always has a graph open: the next one, or a new one.
+          if (get().graphId === null) {
+            const next = get().graphs[0];
+            if (next !== undefined) await get().openGraph(next.id).catch(() => undefined);
+            else await get().createGraph();
+          }
         } catch (error) {
           get().notify(`The graph cannot be deleted: ${errorText(error)}`, 'error');
         }

@@ -47,7 +47,7 @@ export function Banners() {
           </span>
         </div>
       )}
-      {(saveState === 'invalid' || saveState === 'error') && saveMessage && (
+      {saveState === 'error' && saveMessage && (
         <div className="banner subtle" role="status" data-testid="banner-save">
           {saveMessage}
         </div>

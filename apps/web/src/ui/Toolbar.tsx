@@ -13,7 +13,7 @@ const SAVE_TEXT: Record<string, string> = {
   saving: 'Saving…',
   offline: 'Offline: kept locally',
   conflict: 'Conflict',
-  invalid: 'Not saved: has problems',
+  invalid: 'Draft: saves once valid',
   error: 'Save failed',
 };
 
