@@ -31,24 +31,26 @@ export class AccumulateNode<S, T, O> extends Stream<O> {
     if (typeof func !== 'function') throw new TypeError('accumulate: func must be a function');
     this.hasState = 'start' in options;
     this.state = options.start;
-    this.returnsState = options.returnsState ?? false;
-    this.withState = options.withState ?? false;
+    this.returnsState = Boolean(options.returnsState);
+    this.withState = Boolean(options.withState);
   }
 
   override update(x: T): Pending {
+    // The flags are tested with `=== true`: one pointer comparison, where `if (this.flag)` makes V8
+    // run its generic truthiness test (it cannot prove that a field only ever holds booleans).
     let out: any;
-    if (!this.hasState) {
+    if (this.hasState !== true) {
       this.hasState = true;
       this.state = x as unknown as S;
-      out = this.withState ? [x, x] : x;
-    } else if (this.returnsState) {
+      out = this.withState === true ? [x, x] : x;
+    } else if (this.returnsState === true) {
       const r = this.func(this.state as S, x);
       this.state = r[0];
-      out = this.withState ? [r[0], r[1]] : r[1];
+      out = this.withState === true ? [r[0], r[1]] : r[1];
     } else {
       const r = this.func(this.state as S, x);
       this.state = r;
-      out = this.withState ? [r, r] : r;
+      out = this.withState === true ? [r, r] : r;
     }
     const next = this.next;
     if (next !== null) {
