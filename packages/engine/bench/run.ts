@@ -39,7 +39,7 @@ const N: Record<Impl, number> = quick
   ? { loop: 1_000_000, engine: 1_000_000, rxjs: 200_000 }
   : { loop: 10_000_000, engine: 10_000_000, rxjs: 2_000_000 };
 /** Measured repetitions, after one warm-up repetition. */
-const REPS = Number(option('reps') ?? (quick ? 3 : 7));
+const REPS = Number(option('reps') ?? (quick ? 3 : 9));
 
 // --- running -------------------------------------------------------------------------------------
 
@@ -169,16 +169,29 @@ type Row = { workload: WorkloadId; title: string } & Partial<Record<Impl, number
     wall: Partial<Record<Impl, number>>;
   };
 
+/**
+ * A ratio of two implementations: the median of the per-repetition ratios. Repetition k of every
+ * implementation of a comparison ran in the same round, moments apart, so a change in the machine's
+ * load (which can double CPU time here) moves both sides of each ratio together.
+ */
+function pairedRatio(num: Result | undefined, den: Result | undefined): number | undefined {
+  if (!num || !den) return undefined;
+  const n = Math.min(num.samples.length, den.samples.length);
+  return median(Array.from({ length: n }, (_, k) => num.samples[k]! / den.samples[k]!));
+}
+
 function rows(mode: ChildTask['mode']): Row[] {
   return ids.map((id) => {
     const row: Row = { workload: id, title: workload(id).title, wall: {} };
-    for (const r of results) {
-      if (r.workload !== id || r.mode !== mode) continue;
-      row[r.impl] = median(r.samples);
-      row.wall[r.impl] = median(r.wallSamples);
+    const of = (impl: Impl) => results.find((r) => r.workload === id && r.mode === mode && r.impl === impl);
+    for (const impl of impls) {
+      const r = of(impl);
+      if (!r) continue;
+      row[impl] = median(r.samples);
+      row.wall[impl] = median(r.wallSamples);
     }
-    if (row.engine !== undefined && row.rxjs !== undefined) row.rxjsOverEngine = row.rxjs / row.engine;
-    if (row.engine !== undefined && row.loop !== undefined) row.engineOverLoop = row.engine / row.loop;
+    row.rxjsOverEngine = pairedRatio(of('rxjs'), of('engine'));
+    row.engineOverLoop = pairedRatio(of('engine'), of('loop'));
     return row;
   });
 }
@@ -219,7 +232,8 @@ out.push(
   `median CPU ns per source element (process CPU time: a busy shared machine disturbs it far less ` +
     `than wall time, whose medians are in bench/results/latest.json); elements per repetition: engine ${N.engine.toLocaleString('en')}, ` +
     `loop ${N.loop.toLocaleString('en')}, rxjs ${N.rxjs.toLocaleString('en')}; ` +
-    `${REPS} repetitions after one warm-up, the implementations' processes taking turns`,
+    `${REPS} repetitions after one warm-up, the implementations' processes taking turns; ` +
+    `ratios are medians of the per-repetition ratios`,
 );
 const checks: { target: string; value: number; ok: boolean }[] = [];
 for (const mode of modes) {
