@@ -47,8 +47,19 @@ export class Stream<T = any> {
   /** Elements this node threw away because a bound was reached (see each operator's docs). */
   dropped = 0;
 
-  constructor(upstreams?: Stream<any> | readonly Stream<any>[] | null, options?: StreamOptions) {
-    const ups = upstreams == null ? [] : Array.isArray(upstreams) ? upstreams : [upstreams];
+  /**
+   * `new Stream()` is a source to `emit` into; `new Stream({ scheduler })` one on a given clock (as
+   * streamz's `Stream(loop=…)`); `new Stream(upstream, options)` a pass-through node.
+   */
+  constructor(
+    upstreams?: Stream<any> | readonly Stream<any>[] | StreamOptions | null,
+    options?: StreamOptions,
+  ) {
+    if (upstreams != null && !(upstreams instanceof Stream) && !Array.isArray(upstreams)) {
+      options = upstreams as StreamOptions;
+      upstreams = null;
+    }
+    const ups = upstreams == null ? [] : Array.isArray(upstreams) ? upstreams : [upstreams as Stream<any>];
     this.scheduler = options?.scheduler ?? ups[0]?.scheduler ?? getDefaultScheduler();
     this.streamName = options?.streamName;
     for (const up of ups as Stream<any>[]) {

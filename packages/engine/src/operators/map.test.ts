@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Stream } from '../index.js';
+import { Stream, VirtualScheduler } from '../index.js';
 
 describe('map', () => {
   it('applies the function to every element, as in the streamz docs', () => {
@@ -44,5 +44,16 @@ describe('map', () => {
       return 2 * x;
     }
     expect(String(new Stream<number>().map(double))).toBe('<map: double>');
+  });
+});
+
+describe('Stream constructor', () => {
+  it('takes options alone, as streamz takes keywords', () => {
+    const clock = new VirtualScheduler();
+    const source = new Stream<number>({ scheduler: clock, streamName: 'in' });
+    expect(source.scheduler).toBe(clock);
+    expect(source.upstreams).toEqual([]);
+    expect(String(source)).toBe('<in; Stream>');
+    expect(source.map((x) => x).scheduler).toBe(clock);
   });
 });
