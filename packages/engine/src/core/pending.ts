@@ -25,3 +25,18 @@ export function sleep(
     scheduler.setTimeout(resolve, ms);
   });
 }
+
+/**
+ * Runs `next` once `pending` settles, reporting a rejection on the node's scheduler first: how a
+ * background loop waits for downstream without letting an error end the loop.
+ */
+export function afterSettled(
+  pending: Promise<unknown>,
+  node: { scheduler: { reportError(error: unknown, node: unknown): void } },
+  next: () => void,
+): void {
+  pending.then(next, (error: unknown) => {
+    node.scheduler.reportError(error, node);
+    next();
+  });
+}

@@ -1,3 +1,4 @@
+import { afterSettled } from '../core/pending.js';
 import { Fifo } from '../core/fifo.js';
 import { registerApi, Stream, type StreamOptions } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
@@ -75,13 +76,7 @@ export class BufferNode<T> extends Stream<T> {
       }
       if (generation !== this.generation) return; // destroyed by downstream
       if (pending !== undefined) {
-        pending.then(
-          () => this.resume(generation),
-          (error: unknown) => {
-            this.scheduler.reportError(error, this);
-            this.resume(generation);
-          },
-        );
+        afterSettled(pending, this, () => this.resume(generation));
         return;
       }
       if (!this.take()) return;

@@ -1,3 +1,4 @@
+import { afterSettled } from '../core/pending.js';
 import { Fifo } from '../core/fifo.js';
 import { registerApi, Stream, type StreamOptions } from '../core/stream.js';
 import type { Pending, TimerHandle } from '../core/types.js';
@@ -55,11 +56,19 @@ export class DelayNode<T> extends Stream<T> {
   constructor(upstream: Stream<T> | null, interval: number, options?: DelayOptions) {
     super(upstream, options);
     if (typeof interval !== 'number' || !(interval >= 0) || !Number.isFinite(interval)) {
-      throw new RangeError(`delay: interval must be a finite number of ms >= 0, got ${String(interval)}`);
+      throw new RangeError(
+        `delay: interval must be a finite number of ms >= 0, got ${String(interval)}`,
+      );
     }
     const limit = options?.limit ?? DEFAULT_DELAY_LIMIT;
-    if (typeof limit !== 'number' || !(limit >= 1) || (limit !== Infinity && !Number.isInteger(limit))) {
-      throw new RangeError(`delay: limit must be an integer >= 1 or Infinity, got ${String(limit)}`);
+    if (
+      typeof limit !== 'number' ||
+      !(limit >= 1) ||
+      (limit !== Infinity && !Number.isInteger(limit))
+    ) {
+      throw new RangeError(
+        `delay: limit must be an integer >= 1 or Infinity, got ${String(limit)}`,
+      );
     }
     this.interval = interval;
     this.limit = limit;
@@ -96,13 +105,7 @@ export class DelayNode<T> extends Stream<T> {
       }
       if (generation !== this.generation) return; // destroyed by downstream
       if (pending !== undefined) {
-        pending.then(
-          () => this.afterEmit(generation),
-          (error: unknown) => {
-            this.scheduler.reportError(error, this);
-            this.afterEmit(generation);
-          },
-        );
+        afterSettled(pending, this, () => this.afterEmit(generation));
         return;
       }
       if (!this.pace(generation)) return;
@@ -178,6 +181,8 @@ declare module '../core/stream.js' {
   }
 }
 
-registerApi('delay', (upstream, interval: number, options?: { limit?: number }) =>
-  new DelayNode(upstream, interval, { limit: options?.limit }),
+registerApi(
+  'delay',
+  (upstream, interval: number, options?: { limit?: number }) =>
+    new DelayNode(upstream, interval, { limit: options?.limit }),
 );
