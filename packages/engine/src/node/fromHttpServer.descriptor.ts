@@ -1,4 +1,5 @@
 import { args, defineOperator, onHost } from '../catalog/define.js';
+import { hostParam, portParam } from './listenParams.js';
 import { FromHttpServerSource } from './fromHttpServer.js';
 
 export const fromHttpServerDescriptor = defineOperator({
@@ -18,16 +19,7 @@ export const fromHttpServerDescriptor = defineOperator({
   source: true,
   needs: { network: true },
   params: [
-    {
-      name: 'port',
-      label: 'Port',
-      kind: 'integer',
-      required: true,
-      min: 0,
-      max: 65535,
-      placeholder: '8000',
-      doc: 'The HTTP port to listen on (0: any free port).',
-    },
+    portParam('HTTP', '8000'),
     {
       name: 'path',
       label: 'Path',
@@ -37,15 +29,7 @@ export const fromHttpServerDescriptor = defineOperator({
       max: 1000,
       doc: 'A regular expression the whole request path must match.',
     },
-    {
-      name: 'host',
-      label: 'Address',
-      kind: 'string',
-      default: '127.0.0.1',
-      min: 1,
-      max: 255,
-      doc: 'The address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 for every interface.',
-    },
+    hostParam,
     {
       name: 'maxBodyBytes',
       label: 'Largest body',

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { registerSource } from '../core/stream.js';
 import type { SourceOptions } from '../sources/source.js';
-import { PushSource } from './pushSource.js';
+import { ListeningSource } from './listeningSource.js';
 
 export interface FromHttpServerOptions extends SourceOptions {
   /** A regular expression the whole request path must match (default `/.*`: any). */
@@ -26,65 +26,24 @@ export interface FromHttpServerOptions extends SourceOptions {
  *   says otherwise, and bodies over `maxBodyBytes` get 413.
  * - `stop()` stops listening and closes the open connections.
  */
-export class FromHttpServerSource extends PushSource<string> {
+export class FromHttpServerSource extends ListeningSource<string> {
   readonly path: string;
-  readonly host: string;
   readonly maxBodyBytes: number;
   private readonly pathRe: RegExp;
-  private server: Server | null = null;
-  private boundPort: number | null = null;
-  /** Settles when the server listens (with its port) or failed to. */
-  listening: Promise<number> = Promise.resolve(0);
-  /** Settles when the last stop has closed the server. */
-  closed: Promise<void> = Promise.resolve();
 
-  constructor(
-    readonly requestedPort: number,
-    options: FromHttpServerOptions = {},
-  ) {
-    super(options);
-    if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
-      throw new RangeError(`from_http_server: port must be an integer in 0..65535, got ${String(requestedPort)}`);
-    }
+  constructor(requestedPort: number, options: FromHttpServerOptions = {}) {
+    super(requestedPort, options);
     this.path = options.path ?? '/.*';
     this.pathRe = new RegExp(`^(?:${this.path})$`);
-    this.host = options.host ?? '127.0.0.1';
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   }
 
-  /** The port listened on (the one picked when 0 was asked), or null when not listening. */
-  get port(): number | null {
-    return this.boundPort;
+  protected override createServer(): Server {
+    return createServer((req, res) => this.handle(req, res));
   }
 
-  protected override open(): void {
-    const server = createServer((req, res) => this.handle(req, res));
-    this.server = server;
-    this.listening = new Promise<number>((resolve, reject) => {
-      server.on('error', (error) => {
-        this.report(error);
-        if (this.server === server) {
-          this.server = null;
-          this.stopped = true;
-        }
-        reject(error);
-      });
-      server.listen(this.requestedPort, this.host, () => {
-        const address = server.address();
-        this.boundPort = typeof address === 'object' && address !== null ? address.port : null;
-        resolve(this.boundPort ?? 0);
-      });
-    });
-    this.listening.catch(() => {});
-  }
-
-  protected override close(): void {
-    const server = this.server;
-    this.server = null;
-    this.boundPort = null;
-    if (server === null) return;
-    this.closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
+  protected override dropConnections(server: Server | null): void {
+    server?.closeAllConnections();
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -131,10 +90,6 @@ export class FromHttpServerSource extends PushSource<string> {
 
   override get kind(): string {
     return 'from_http_server';
-  }
-
-  protected override describe(): string {
-    return String(this.boundPort ?? this.requestedPort);
   }
 }
 

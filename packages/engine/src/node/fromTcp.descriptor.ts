@@ -1,4 +1,5 @@
 import { args, defineOperator, onHost } from '../catalog/define.js';
+import { hostParam, portParam } from './listenParams.js';
 import { FromTcpSource } from './fromTcp.js';
 
 export const fromTcpDescriptor = defineOperator({
@@ -17,16 +18,7 @@ export const fromTcpDescriptor = defineOperator({
   source: true,
   needs: { network: true },
   params: [
-    {
-      name: 'port',
-      label: 'Port',
-      kind: 'integer',
-      required: true,
-      min: 0,
-      max: 65535,
-      placeholder: '4567',
-      doc: 'The TCP port to listen on (0: any free port).',
-    },
+    portParam('TCP', '4567'),
     {
       name: 'delimiter',
       label: 'Delimiter',
@@ -36,15 +28,7 @@ export const fromTcpDescriptor = defineOperator({
       max: 100,
       doc: 'What separates the messages; kept at the end of every message.',
     },
-    {
-      name: 'host',
-      label: 'Address',
-      kind: 'string',
-      default: '127.0.0.1',
-      min: 1,
-      max: 255,
-      doc: 'The address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 for every interface.',
-    },
+    hostParam,
     {
       name: 'maxLength',
       label: 'Longest message',

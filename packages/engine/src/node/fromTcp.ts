@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { registerSource } from '../core/stream.js';
 import type { SourceOptions } from '../sources/source.js';
-import { PushSource, Splitter } from './pushSource.js';
+import { ListeningSource } from './listeningSource.js';
+import { Splitter } from './pushSource.js';
 
 export interface FromTcpOptions extends SourceOptions {
   /** What separates the messages (default `'\n'`); kept at the end of every message. */
@@ -27,66 +28,25 @@ export interface FromTcpOptions extends SourceOptions {
  *   connection that sends `maxLength` characters without a delimiter is closed (tornado's limit is
  *   100 MB).
  */
-export class FromTcpSource extends PushSource<string> {
+export class FromTcpSource extends ListeningSource<string> {
   readonly delimiter: string;
-  readonly host: string;
   readonly maxLength: number;
-  private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
-  private boundPort: number | null = null;
-  /** Settles when the server listens (with its port) or failed to. */
-  listening: Promise<number> = Promise.resolve(0);
-  /** Settles when the last stop has closed the server. */
-  closed: Promise<void> = Promise.resolve();
 
-  constructor(
-    readonly requestedPort: number,
-    options: FromTcpOptions = {},
-  ) {
-    super(options);
-    if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535) {
-      throw new RangeError(`from_tcp: port must be an integer in 0..65535, got ${String(requestedPort)}`);
-    }
+  constructor(requestedPort: number, options: FromTcpOptions = {}) {
+    super(requestedPort, options);
     this.delimiter = options.delimiter ?? '\n';
     if (this.delimiter.length === 0) throw new RangeError('from_tcp: delimiter must not be empty');
-    this.host = options.host ?? '127.0.0.1';
     this.maxLength = options.maxLength ?? 1024 * 1024;
   }
 
-  /** The port listened on (the one picked when 0 was asked), or null when not listening. */
-  get port(): number | null {
-    return this.boundPort;
+  protected override createServer(): Server {
+    return createServer((socket) => this.accept(socket));
   }
 
-  protected override open(): void {
-    const server = createServer((socket) => this.accept(socket));
-    this.server = server;
-    this.listening = new Promise<number>((resolve, reject) => {
-      server.on('error', (error) => {
-        this.report(error);
-        if (this.server === server) {
-          this.server = null;
-          this.stopped = true;
-        }
-        reject(error);
-      });
-      server.listen(this.requestedPort, this.host, () => {
-        const address = server.address();
-        this.boundPort = typeof address === 'object' && address !== null ? address.port : null;
-        resolve(this.boundPort ?? 0);
-      });
-    });
-    this.listening.catch(() => {});
-  }
-
-  protected override close(): void {
-    const server = this.server;
-    this.server = null;
-    this.boundPort = null;
+  protected override dropConnections(): void {
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
-    if (server === null) return;
-    this.closed = new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   private accept(socket: Socket): void {
@@ -130,10 +90,6 @@ export class FromTcpSource extends PushSource<string> {
 
   override get kind(): string {
     return 'from_tcp';
-  }
-
-  protected override describe(): string {
-    return String(this.boundPort ?? this.requestedPort);
   }
 }
 
