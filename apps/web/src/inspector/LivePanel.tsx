@@ -38,7 +38,7 @@ export function LivePanel({ nodeId, hasOutput }: { nodeId: string; hasOutput: bo
         {live?.dropped !== undefined && live.dropped > 0 && <Stat label="dropped" value={shortNumber(live.dropped)} tone="bad" />}
       </div>
       <RateChart nodeId={nodeId} />
-      {hasOutput && <Values samples={samples} />}
+      <Values samples={samples} title={hasOutput ? 'Latest values' : 'Latest values received'} />
       <Errors samples={samples} />
     </section>
   );
@@ -53,7 +53,7 @@ function Stat({ label, value, tone, testid }: { label: string; value: string; to
   );
 }
 
-function Values({ samples }: { samples: InspectedSamples | null }) {
+function Values({ samples, title }: { samples: InspectedSamples | null; title: string }) {
   const [frozen, setFrozen] = useState<{ values: InspectedSamples['values']; omitted: number; received: number } | null>(null);
   const paused = frozen !== null;
   const shown = frozen?.values ?? samples?.values ?? [];
@@ -63,7 +63,7 @@ function Values({ samples }: { samples: InspectedSamples | null }) {
   return (
     <div className="values">
       <div className="values-head">
-        <h4 className="section-title">Latest values</h4>
+        <h4 className="section-title">{title}</h4>
         <button
           type="button"
           className={`btn small${paused ? ' active' : ''}`}
