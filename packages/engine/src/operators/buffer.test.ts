@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BufferNode, Stream, VirtualScheduler, flushMicrotasks, sleep } from '../index.js';
-
-function setup() {
-  const sched = new VirtualScheduler();
-  const source = new Stream<any>(null, { scheduler: sched });
-  const at = (t: number) => sched.advance(t - sched.now());
-  return { sched, source, at };
-}
-
-function record<T>(node: Stream<T>, sched: VirtualScheduler, work?: (x: T) => unknown): Array<[number, T]> {
-  const out: Array<[number, T]> = [];
-  node.sink((x: T) => {
-    out.push([sched.now(), x]);
-    return work?.(x);
-  });
-  return out;
-}
+import { BufferNode, flushMicrotasks, sleep } from '../index.js';
+import { onVirtualClock, recordTimed } from '../testing/virtualClock.js';
 
 /** A promise settled by hand. */
 function gate() {
@@ -27,10 +12,10 @@ function gate() {
 describe('buffer', () => {
   it('accepts n waiting elements plus the one the idle consumer took before back-pressure (verified)', async () => {
     // streamz 0.6.4, buffer(2) with a blocked async sink: put futures done for 0, 1, 2; pending for 3, 4.
-    const { sched, source } = setup();
+    const { sched, source } = onVirtualClock();
     const g = gate();
     const node = source.buffer(2);
-    const out = record(node, sched, () => g.promise);
+    const out = recordTimed(node, sched, () => g.promise);
     const results = [0, 1, 2, 3, 4].map((i) => source.emit(i));
     expect(results.slice(0, 3)).toEqual([undefined, undefined, undefined]);
     expect(results[3]).toBeInstanceOf(Promise);
@@ -42,8 +27,8 @@ describe('buffer', () => {
   });
 
   it('resolves a blocked producer when room frees, one element in flight, order preserved', async () => {
-    const { sched, source, at } = setup();
-    const out = record(source.buffer(2), sched, () => sleep(sched, 100));
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.buffer(2), sched, () => sleep(sched, 100));
     const settled: Array<[number, number]> = [];
     for (let i = 0; i < 5; i++) {
       const p = source.emit(i);
@@ -65,8 +50,8 @@ describe('buffer', () => {
   });
 
   it('emits on the next tick and drains synchronously while downstream is synchronous', async () => {
-    const { sched, source } = setup();
-    const out = record(source.buffer(2), sched);
+    const { sched, source } = onVirtualClock();
+    const out = recordTimed(source.buffer(2), sched);
     expect(source.emit(1)).toBeUndefined();
     expect(source.emit(2)).toBeUndefined();
     expect(source.emit(3)).toBeUndefined();
@@ -76,8 +61,8 @@ describe('buffer', () => {
   });
 
   it('lets a producer that awaits emit() run at the consumer pace', async () => {
-    const { sched, source, at } = setup();
-    const out = record(source.buffer(1), sched, () => sleep(sched, 10));
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.buffer(1), sched, () => sleep(sched, 10));
     const produced: number[] = [];
     void (async () => {
       for (let i = 0; i < 6; i++) {
@@ -92,18 +77,18 @@ describe('buffer', () => {
   });
 
   it('n = 0 is unbounded (tornado Queue(maxsize=0)); negative n throws', () => {
-    const { sched, source } = setup();
+    const { sched, source } = onVirtualClock();
     const node = source.buffer(0);
-    record(node, sched, () => gate().promise);
+    recordTimed(node, sched, () => gate().promise);
     for (let i = 0; i < 1000; i++) expect(source.emit(i)).toBeUndefined();
     expect(node.capacity).toBeUndefined();
     expect(() => source.buffer(-1)).toThrow(RangeError);
   });
 
   it('reports a downstream error and goes on with the next element', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.buffer(5);
-    const out = record(node, sched, (x) => {
+    const out = recordTimed(node, sched, (x) => {
       if (x === 2) throw new Error('boom');
       if (x === 3) return Promise.reject(new Error('async boom'));
       return undefined;
@@ -121,10 +106,10 @@ describe('buffer', () => {
   });
 
   it('destroy() stops the consumer and releases blocked producers', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const g = gate();
     const node = source.buffer(1);
-    const out = record(node, sched, () => g.promise);
+    const out = recordTimed(node, sched, () => g.promise);
     source.emit(0);
     source.emit(1);
     const blocked = source.emit(2)!;
@@ -142,7 +127,7 @@ describe('buffer', () => {
   });
 
   it('is labelled like streamz', () => {
-    const node = setup().source.buffer(3);
+    const node = onVirtualClock().source.buffer(3);
     expect(node).toBeInstanceOf(BufferNode);
     expect(String(node)).toBe('<buffer>');
   });

@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DelayNode, Stream, VirtualScheduler, flushMicrotasks, sleep } from '../index.js';
-
-function setup() {
-  const sched = new VirtualScheduler();
-  const source = new Stream<any>(null, { scheduler: sched });
-  const at = (t: number) => sched.advance(t - sched.now());
-  return { sched, source, at };
-}
-
-/** Records what reaches a sink as (time, value) pairs. */
-function record<T>(node: Stream<T>, sched: VirtualScheduler, work?: (x: T) => unknown): Array<[number, T]> {
-  const out: Array<[number, T]> = [];
-  node.sink((x: T) => {
-    out.push([sched.now(), x]);
-    return work?.(x);
-  });
-  return out;
-}
+import { onVirtualClock, recordTimed } from '../testing/virtualClock.js';
 
 describe('delay', () => {
   it('paces a burst and lets the first two after idle go back to back (verified in streamz)', async () => {
     // streamz 0.6.4, delay(0.1): burst 0..3 at 500 ms, 'a' at 1000, 'b' at 1050 gave
     // [(500, 0), (500, 1), (600, 2), (700, 3), (1000, 'a'), (1050, 'b')].
-    const { sched, source, at } = setup();
-    const out = record(source.delay(100), sched);
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.delay(100), sched);
     await at(500);
     for (let i = 0; i < 4; i++) expect(source.emit(i)).toBeUndefined();
     await at(1000);
@@ -42,8 +26,8 @@ describe('delay', () => {
   });
 
   it('emits on the next tick, not inside emit(), and not later', async () => {
-    const { sched, source } = setup();
-    const out = record(source.delay(100), sched);
+    const { sched, source } = onVirtualClock();
+    const out = recordTimed(source.delay(100), sched);
     expect(source.emit(1)).toBeUndefined();
     expect(out).toEqual([]);
     await flushMicrotasks();
@@ -51,8 +35,8 @@ describe('delay', () => {
   });
 
   it('paces queued elements interval apart from the start of each turn', async () => {
-    const { sched, source, at } = setup();
-    const out = record(source.delay(100), sched);
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.delay(100), sched);
     source.emit(1);
     source.emit(2);
     await at(30);
@@ -69,8 +53,8 @@ describe('delay', () => {
   });
 
   it('waits for downstream promises; their time counts towards the interval', async () => {
-    const { sched, source, at } = setup();
-    const out = record(source.delay(100), sched, () => sleep(sched, 150));
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.delay(100), sched, () => sleep(sched, 150));
     source.emit(1);
     source.emit(2);
     source.emit(3);
@@ -83,15 +67,15 @@ describe('delay', () => {
   });
 
   it('applies no back-pressure, even with a slow downstream', async () => {
-    const { sched, source } = setup();
-    record(source.delay(100), sched, () => sleep(sched, 1000));
+    const { sched, source } = onVirtualClock();
+    recordTimed(source.delay(100), sched, () => sleep(sched, 1000));
     for (let i = 0; i < 10; i++) expect(source.emit(i)).toBeUndefined();
   });
 
   it('drops the OLDEST waiting element beyond limit and counts it', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.delay(100, { limit: 2 });
-    const out = record(node, sched);
+    const out = recordTimed(node, sched);
     for (let i = 1; i <= 5; i++) source.emit(i);
     // 1 was handed to the idle consumer at once; 2 and 3 were pushed out by 4 and 5.
     expect(node.queued).toBe(2);
@@ -107,7 +91,7 @@ describe('delay', () => {
   });
 
   it('defaults limit to 100 000; Infinity is unbounded', () => {
-    const { source } = setup();
+    const { source } = onVirtualClock();
     expect(source.delay(10).capacity).toBe(100_000);
     expect(source.delay(10, { limit: Infinity }).capacity).toBeUndefined();
     expect(() => source.delay(10, { limit: 0 })).toThrow(RangeError);
@@ -115,9 +99,9 @@ describe('delay', () => {
   });
 
   it('reports a downstream error and keeps delivering and pacing', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.delay(100);
-    const out = record(node, sched, (x) => {
+    const out = recordTimed(node, sched, (x) => {
       if (x === 2) throw new Error('boom');
     });
     source.emit(1);
@@ -135,8 +119,8 @@ describe('delay', () => {
   });
 
   it('reports a rejected downstream promise and goes on', async () => {
-    const { sched, source, at } = setup();
-    const out = record(source.delay(100), sched, (x) =>
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.delay(100), sched, (x) =>
       x === 1 ? Promise.reject(new Error('async boom')) : undefined,
     );
     source.emit(1);
@@ -147,9 +131,9 @@ describe('delay', () => {
   });
 
   it('destroy() cancels the pacing timer and forgets the queue', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.delay(100);
-    const out = record(node, sched);
+    const out = recordTimed(node, sched);
     for (let i = 0; i < 5; i++) source.emit(i);
     await at(0);
     expect(out).toEqual([[0, 0]]);
@@ -162,9 +146,9 @@ describe('delay', () => {
   });
 
   it('destroy() before the next tick stops the element handed over', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.delay(100);
-    const out = record(node, sched);
+    const out = recordTimed(node, sched);
     source.emit(1);
     node.destroy();
     await at(500);
@@ -173,9 +157,9 @@ describe('delay', () => {
   });
 
   it('destroy() called by downstream during an emission leaves no timer', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node: DelayNode<number> = source.delay(100);
-    const out = record(node, sched, () => node.destroy());
+    const out = recordTimed(node, sched, () => node.destroy());
     source.emit(1);
     source.emit(2);
     await at(0);
@@ -184,7 +168,7 @@ describe('delay', () => {
   });
 
   it('is labelled like streamz (interval in ms)', () => {
-    const { source } = setup();
+    const { source } = onVirtualClock();
     const node = source.delay(100);
     expect(node).toBeInstanceOf(DelayNode);
     expect(String(node)).toBe('<delay: 100>');

@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { LatestNode, Stream, VirtualScheduler, flushMicrotasks, sleep } from '../index.js';
-
-function setup() {
-  const sched = new VirtualScheduler();
-  const source = new Stream<any>(null, { scheduler: sched });
-  const at = (t: number) => sched.advance(t - sched.now());
-  return { sched, source, at };
-}
-
-function record<T>(node: Stream<T>, sched: VirtualScheduler, work?: (x: T) => unknown): Array<[number, T]> {
-  const out: Array<[number, T]> = [];
-  node.sink((x: T) => {
-    out.push([sched.now(), x]);
-    return work?.(x);
-  });
-  return out;
-}
+import { LatestNode, flushMicrotasks, sleep } from '../index.js';
+import { onVirtualClock, recordTimed } from '../testing/virtualClock.js';
 
 describe('latest', () => {
   it('goes out on the next tick; a burst within one tick collapses to its last element', async () => {
-    const { sched, source } = setup();
+    const { sched, source } = onVirtualClock();
     const node = source.latest();
-    const out = record(node, sched);
+    const out = recordTimed(node, sched);
     expect(source.emit(1)).toBeUndefined();
     expect(source.emit(2)).toBeUndefined();
     expect(source.emit(3)).toBeUndefined();
@@ -36,9 +21,9 @@ describe('latest', () => {
   it('keeps only the newest element while downstream is busy and sends it when downstream is free', async () => {
     // streamz 0.6.4 loses the wake-up while busy (Condition.notify with no waiter): there, 3 waits
     // for the next arrival and is replaced by 4, giving [(50, 1), (600, 4)]. See the class docs.
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.latest();
-    const out = record(node, sched, () => sleep(sched, 200));
+    const out = recordTimed(node, sched, () => sleep(sched, 200));
     await at(50);
     source.emit(1);
     await at(100);
@@ -56,8 +41,8 @@ describe('latest', () => {
   });
 
   it('passes every element through when downstream keeps up', async () => {
-    const { sched, source, at } = setup();
-    const out = record(source.latest(), sched);
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.latest(), sched);
     for (let t = 0; t < 5; t++) {
       await at(t * 10);
       source.emit(t);
@@ -67,9 +52,9 @@ describe('latest', () => {
   });
 
   it('reports downstream errors and keeps going', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.latest();
-    const out = record(node, sched, (x) => {
+    const out = recordTimed(node, sched, (x) => {
       if (x === 1) throw new Error('boom');
       if (x === 2) return Promise.reject(new Error('async boom'));
       return undefined;
@@ -88,9 +73,9 @@ describe('latest', () => {
   });
 
   it('destroy() forgets the waiting element and stops', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.latest();
-    const out = record(node, sched, () => sleep(sched, 100));
+    const out = recordTimed(node, sched, () => sleep(sched, 100));
     source.emit(1);
     await at(10);
     source.emit(2);
@@ -102,7 +87,7 @@ describe('latest', () => {
   });
 
   it('is labelled like streamz', () => {
-    const node = setup().source.latest();
+    const node = onVirtualClock().source.latest();
     expect(node).toBeInstanceOf(LatestNode);
     expect(node.capacity).toBe(1);
     expect(String(node)).toBe('<latest>');

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PartitionNode, Stream, VirtualScheduler, sleep } from '../index.js';
-
-function setup() {
-  const sched = new VirtualScheduler();
-  const source = new Stream<any>(null, { scheduler: sched });
-  const at = (t: number) => sched.advance(t - sched.now());
-  return { sched, source, at };
-}
-
-function record<T>(node: Stream<T>, sched: VirtualScheduler, work?: (x: T) => unknown): Array<[number, T]> {
-  const out: Array<[number, T]> = [];
-  node.sink((x: T) => {
-    out.push([sched.now(), x]);
-    return work?.(x);
-  });
-  return out;
-}
+import { PartitionNode, Stream, sleep } from '../index.js';
+import { onVirtualClock, recordTimed } from '../testing/virtualClock.js';
 
 describe('partition', () => {
   it('emits groups of n synchronously and never flushes the rest (streamz docstring)', () => {
-    const { source } = setup();
+    const { source } = onVirtualClock();
     const node = source.partition(3);
     const out = node.sinkToList();
     for (let i = 0; i < 10; i++) expect(source.emit(i)).toBeUndefined();
@@ -33,7 +18,7 @@ describe('partition', () => {
   });
 
   it('groups by a key function, emitting partitions in the order they fill (streamz docstring)', () => {
-    const { source } = setup();
+    const { source } = onVirtualClock();
     const out = source.partition(2, { key: (x: number) => x % 2 }).sinkToList();
     for (let i = 0; i < 4; i++) source.emit(i);
     expect(out).toEqual([
@@ -88,8 +73,8 @@ describe('partition', () => {
   it('flushes a partial group timeout ms after its first element; later elements do not reset the timer (verified)', async () => {
     // streamz 0.6.4, partition(5, timeout=1): 0 at 0, 1 at 500, 2 at 900, 3 at 1200 gave
     // [(1000, (0, 1, 2)), (2200, (3,))].
-    const { sched, source, at } = setup();
-    const out = record(source.partition(5, { timeout: 1000 }), sched);
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.partition(5, { timeout: 1000 }), sched);
     source.emit(0);
     await at(500);
     source.emit(1);
@@ -108,8 +93,8 @@ describe('partition', () => {
   });
 
   it('cancels the timer when a group fills, and arms one per key', async () => {
-    const { sched, source, at } = setup();
-    const out = record(source.partition(2, { timeout: 100, key: (x: string) => x[0] }), sched);
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.partition(2, { timeout: 100, key: (x: string) => x[0] }), sched);
     source.emit('a1');
     await at(10);
     source.emit('b1');
@@ -124,7 +109,7 @@ describe('partition', () => {
   });
 
   it('n = 1 with a timeout emits at once and sets no timer', () => {
-    const { sched, source } = setup();
+    const { sched, source } = onVirtualClock();
     const out = source.partition(1, { timeout: 100 }).sinkToList();
     source.emit(1);
     expect(out).toEqual([[1]]);
@@ -133,8 +118,8 @@ describe('partition', () => {
   });
 
   it("returns downstream's promise when a group fills", async () => {
-    const { sched, source, at } = setup();
-    record(source.partition(2), sched, () => sleep(sched, 50));
+    const { sched, source, at } = onVirtualClock();
+    recordTimed(source.partition(2), sched, () => sleep(sched, 50));
     expect(source.emit(1)).toBeUndefined();
     const p = source.emit(2);
     expect(p).toBeInstanceOf(Promise);
@@ -145,9 +130,9 @@ describe('partition', () => {
   });
 
   it('lets a synchronous error escape emit(); reports an error of a timeout flush and keeps working', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.partition(2, { timeout: 100 });
-    const out = record(node, sched, (p) => {
+    const out = recordTimed(node, sched, (p) => {
       if (p.includes('bad')) throw new Error('boom');
       if (p.includes('async bad')) return Promise.reject(new Error('async boom'));
       return undefined;
@@ -173,9 +158,9 @@ describe('partition', () => {
   });
 
   it('destroy() cancels every timer', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.partition(3, { timeout: 100, key: (x: number) => x % 3 });
-    const out = record(node, sched);
+    const out = recordTimed(node, sched);
     source.emit(0);
     source.emit(1);
     source.emit(2);
@@ -190,7 +175,7 @@ describe('partition', () => {
   });
 
   it('is labelled like streamz', () => {
-    const node = setup().source.partition(3);
+    const node = onVirtualClock().source.partition(3);
     expect(node).toBeInstanceOf(PartitionNode);
     expect(String(node)).toBe('<partition: 3>');
   });

@@ -1,33 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimitNode, Stream, VirtualScheduler, flushMicrotasks, sleep } from '../index.js';
-
-function setup() {
-  const sched = new VirtualScheduler();
-  const source = new Stream<any>(null, { scheduler: sched });
-  const at = (t: number) => sched.advance(t - sched.now());
-  return { sched, source, at };
-}
-
-function record<T>(node: Stream<T>, sched: VirtualScheduler, work?: (x: T) => unknown): Array<[number, T]> {
-  const out: Array<[number, T]> = [];
-  node.sink((x: T) => {
-    out.push([sched.now(), x]);
-    return work?.(x);
-  });
-  return out;
-}
+import { RateLimitNode, flushMicrotasks, sleep } from '../index.js';
+import { onVirtualClock, recordTimed } from '../testing/virtualClock.js';
 
 describe('rateLimit', () => {
   it('passes the first element synchronously inside emit()', () => {
-    const { sched, source } = setup();
-    const out = record(source.rateLimit(100), sched);
+    const { sched, source } = onVirtualClock();
+    const out = recordTimed(source.rateLimit(100), sched);
     expect(source.emit(1)).toBeUndefined();
     expect(out).toEqual([[0, 1]]);
   });
 
   it('spaces a burst interval apart (streamz: next = max(now, next) + interval)', async () => {
-    const { sched, source, at } = setup();
-    const out = record(source.rateLimit(100), sched);
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.rateLimit(100), sched);
     for (let i = 0; i < 4; i++) source.emit(i);
     await at(1000);
     expect(out).toEqual([
@@ -40,8 +25,8 @@ describe('rateLimit', () => {
 
   it('lets an element through at once after a quiet interval, and holds one that comes too soon (verified)', async () => {
     // streamz 0.6.4, rate_limit(0.1): a at 0, b at 250, c at 300 gave [(0, a), (250, b), (350, c)].
-    const { sched, source, at } = setup();
-    const out = record(source.rateLimit(100), sched);
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.rateLimit(100), sched);
     source.emit('a');
     await at(250);
     expect(source.emit('b')).toBeUndefined();
@@ -56,8 +41,8 @@ describe('rateLimit', () => {
   });
 
   it("returns a promise that resolves after the element went downstream, including downstream's promise", async () => {
-    const { sched, source, at } = setup();
-    const out = record(source.rateLimit(100), sched, () => sleep(sched, 50));
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.rateLimit(100), sched, () => sleep(sched, 50));
     const first = source.emit(1);
     expect(first).toBeInstanceOf(Promise); // downstream's own promise, passed through
     const second = source.emit(2)!;
@@ -77,8 +62,8 @@ describe('rateLimit', () => {
   });
 
   it('gives back-pressure: a producer awaiting emit() goes at the limited pace', async () => {
-    const { sched, source, at } = setup();
-    const out = record(source.rateLimit(10), sched);
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.rateLimit(10), sched);
     void (async () => {
       for (let i = 0; i < 5; i++) await source.emit(i);
     })();
@@ -89,9 +74,9 @@ describe('rateLimit', () => {
   it("terminates the blog post's Fibonacci feedback loop and paces it (verified)", async () => {
     // streamz 0.6.4: source.sliding_window(2).map(sum), .rate_limit(0.05).sink(source.emit),
     // source.emit(1) gave [1, 2, 3, 5, 8, 13] after 220 ms.
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const sums = source.slidingWindow(2).map((w: number[]) => w.reduce((a, b) => a + b, 0));
-    const out = record(sums, sched);
+    const out = recordTimed(sums, sched);
     sums.rateLimit(50).sink((x: number) => source.emit(x));
     source.emit(1);
     await at(220);
@@ -108,7 +93,7 @@ describe('rateLimit', () => {
   });
 
   it('holds waiting elements in queued', async () => {
-    const { source } = setup();
+    const { source } = onVirtualClock();
     const node = source.rateLimit(100);
     for (let i = 0; i < 3; i++) source.emit(i);
     expect(node.queued).toBe(2);
@@ -116,9 +101,9 @@ describe('rateLimit', () => {
   });
 
   it('throws synchronously on the immediate path; reports errors of a delayed emission and keeps going', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.rateLimit(100);
-    const out = record(node, sched, (x) => {
+    const out = recordTimed(node, sched, (x) => {
       if (x === 'bad') throw new Error('boom');
     });
     expect(() => source.emit('bad')).toThrow('boom');
@@ -137,8 +122,8 @@ describe('rateLimit', () => {
   });
 
   it("rejects the element's promise when downstream's promise rejects (as streamz's future)", async () => {
-    const { sched, source, at } = setup();
-    record(source.rateLimit(100), sched, () => Promise.reject(new Error('async boom')));
+    const { sched, source, at } = onVirtualClock();
+    recordTimed(source.rateLimit(100), sched, () => Promise.reject(new Error('async boom')));
     void source.emit(1)?.catch(() => undefined);
     const p = source.emit(2)!;
     const caught = p.then(
@@ -150,9 +135,9 @@ describe('rateLimit', () => {
   });
 
   it('destroy() cancels waiting elements, resolves their promises, and leaves no timer', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.rateLimit(100);
-    const out = record(node, sched);
+    const out = recordTimed(node, sched);
     source.emit(1);
     const p = source.emit(2)!;
     source.emit(3);
@@ -169,7 +154,7 @@ describe('rateLimit', () => {
   });
 
   it('is labelled like streamz (interval in ms)', () => {
-    const node = setup().source.rateLimit(500);
+    const node = onVirtualClock().source.rateLimit(500);
     expect(node).toBeInstanceOf(RateLimitNode);
     expect(String(node)).toBe('<rate_limit: 500>');
   });

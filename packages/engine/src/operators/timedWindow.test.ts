@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Stream, TimedWindowNode, VirtualScheduler, sleep } from '../index.js';
-
-function setup() {
-  const sched = new VirtualScheduler();
-  const source = new Stream<any>(null, { scheduler: sched });
-  const at = (t: number) => sched.advance(t - sched.now());
-  return { sched, source, at };
-}
-
-function record<T>(node: Stream<T>, sched: VirtualScheduler, work?: (x: T) => unknown): Array<[number, T]> {
-  const out: Array<[number, T]> = [];
-  node.sink((x: T) => {
-    out.push([sched.now(), x]);
-    return work?.(x);
-  });
-  return out;
-}
+import { TimedWindowNode, sleep } from '../index.js';
+import { onVirtualClock, recordTimed } from '../testing/virtualClock.js';
 
 describe('timedWindow', () => {
   it('emits lists every interval, [] included, the first right after construction (verified)', async () => {
     // streamz 0.6.4, timed_window(0.1): 1, 2 at 20 ms and 3 at 350 ms gave
     // [(0, []), (100, [1, 2]), (200, []), (300, []), (400, [3])].
-    const { sched, source, at } = setup();
-    const out = record(source.timedWindow(100), sched);
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.timedWindow(100), sched);
     await at(20);
     expect(source.emit(1)).toBeUndefined();
     source.emit(2);
@@ -39,9 +24,9 @@ describe('timedWindow', () => {
   });
 
   it('emits the first window on the next scheduler tick, not inside the constructor', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.timedWindow(100);
-    const out = record(node, sched);
+    const out = recordTimed(node, sched);
     expect(out).toEqual([]);
     expect(sched.pending).toBe(1);
     source.emit('same tick');
@@ -52,8 +37,8 @@ describe('timedWindow', () => {
   it("drifts by downstream's time and hands back the previous window's promise (verified)", async () => {
     // streamz 0.6.4, timed_window(0.1) with a 50 ms async sink, 1 at 20 ms: emit returned a pending
     // future; windows at 0, 150, 300, 450 with [1] in the second.
-    const { sched, source, at } = setup();
-    const out = record(source.timedWindow(100), sched, () => sleep(sched, 50));
+    const { sched, source, at } = onVirtualClock();
+    const out = recordTimed(source.timedWindow(100), sched, () => sleep(sched, 50));
     await at(20);
     const p = source.emit(1);
     expect(p).toBeInstanceOf(Promise);
@@ -72,9 +57,9 @@ describe('timedWindow', () => {
   });
 
   it('emits a new array each time and buffers in queued', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.timedWindow(100);
-    const out = record(node, sched);
+    const out = recordTimed(node, sched);
     await at(0);
     source.emit(1);
     source.emit(2);
@@ -90,9 +75,9 @@ describe('timedWindow', () => {
   });
 
   it('reports a downstream error and keeps emitting windows', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.timedWindow(100);
-    const out = record(node, sched, (w) => {
+    const out = recordTimed(node, sched, (w) => {
       if (w.includes('bad')) throw new Error('boom');
       if (w.includes('async bad')) return Promise.reject(new Error('async boom'));
       return undefined;
@@ -118,8 +103,8 @@ describe('timedWindow', () => {
   });
 
   it('resolves the promise it hands upstream even when the window failed downstream', async () => {
-    const { sched, source, at } = setup();
-    record(source.timedWindow(100), sched, (w) =>
+    const { sched, source, at } = onVirtualClock();
+    recordTimed(source.timedWindow(100), sched, (w) =>
       w.length === 0 ? sleep(sched, 10).then(() => Promise.reject(new Error('late'))) : undefined,
     );
     await at(0);
@@ -134,9 +119,9 @@ describe('timedWindow', () => {
   });
 
   it('destroy() cancels the timer and stops the loop', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.timedWindow(100);
-    const out = record(node, sched);
+    const out = recordTimed(node, sched);
     await at(50);
     source.emit(1);
     node.destroy();
@@ -147,9 +132,9 @@ describe('timedWindow', () => {
   });
 
   it('destroy() while downstream is busy stops the loop too', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.timedWindow(100);
-    const out = record(node, sched, () => sleep(sched, 50));
+    const out = recordTimed(node, sched, () => sleep(sched, 50));
     await at(10);
     node.destroy();
     await at(1000);
@@ -158,9 +143,9 @@ describe('timedWindow', () => {
   });
 
   it('restarts its loop when an element reaches it after destroy() (connected again)', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node = source.timedWindow(100);
-    const out = record(node, sched);
+    const out = recordTimed(node, sched);
     await at(50);
     node.destroy();
     source.connect(node);
@@ -178,20 +163,20 @@ describe('timedWindow', () => {
   });
 
   it('destroy() called by downstream during an emission leaves no timer', async () => {
-    const { sched, source, at } = setup();
+    const { sched, source, at } = onVirtualClock();
     const node: TimedWindowNode<number> = source.timedWindow(100);
-    const out = record(node, sched, () => node.destroy());
+    const out = recordTimed(node, sched, () => node.destroy());
     await at(500);
     expect(out).toEqual([[0, []]]);
     expect(sched.pending).toBe(0);
   });
 
   it('requires interval > 0', () => {
-    expect(() => setup().source.timedWindow(0)).toThrow(RangeError);
+    expect(() => onVirtualClock().source.timedWindow(0)).toThrow(RangeError);
   });
 
   it('is labelled like streamz (interval in ms)', () => {
-    const node = setup().source.timedWindow(200);
+    const node = onVirtualClock().source.timedWindow(200);
     expect(node).toBeInstanceOf(TimedWindowNode);
     expect(String(node)).toBe('<timed_window: 200>');
     node.destroy();
