@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type {
   Ack,
   ClientToServerEvents,
+  LogBatch,
   NodeSamples,
   RunStatus,
   ServerToClientEvents,
@@ -31,9 +32,9 @@ const SubscribePayload = z.object({ runId: Id });
 const InspectPayload = z.object({ runId: Id, nodeId: Id, on: z.boolean() });
 
 /**
- * socket.io on the HTTP server: token check on connection, one room per run (status and telemetry)
- * and one per inspected node (samples). Telemetry to a socket that reads slowly waits in its
- * Outbox, newest only.
+ * socket.io on the HTTP server: token check on connection, one room per run (status, telemetry and
+ * log lines) and one per inspected node (samples). Telemetry and log lines to a socket that reads
+ * slowly wait in its Outbox, bounded (newest only).
  */
 export function attachRealtime(httpServer: HttpServer, deps: { token: string; runs: RunManager }): IoServer {
   const io: IoServer = new Server(httpServer, {
@@ -131,7 +132,7 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
   throw new ApiFailure('invalid_body', MESSAGES.invalidBody(issue?.path.join('.') ?? '', issue?.message ?? 'invalid'));
 }
 
-/** Sends each run's status, frames and samples to the sockets that asked for them. */
+/** Sends each run's status, frames, samples and log lines to the sockets that asked for them. */
 function fanOut(io: IoServer): RunListener {
   /** Emits to a room, except the sockets still busy with earlier messages (they hold it instead). */
   const toRoom = (room: string, hold: (box: Outbox) => void, emit: (target: ReturnType<IoServer['to']>) => void) => {
@@ -143,6 +144,9 @@ function fanOut(io: IoServer): RunListener {
       if (box !== undefined && box.busy) {
         hold(box);
         slow.push(id);
+      } else if (box !== undefined && box.held > 0) {
+        // What it still holds goes first: log lines arrive in order.
+        box.flush();
       }
     }
     if (slow.length < members.size) emit(slow.length === 0 ? io.to(room) : io.to(room).except(slow));
@@ -165,6 +169,13 @@ function fanOut(io: IoServer): RunListener {
           (to) => to.emit('run:samples', s),
         );
       }
+    },
+    log(batch: LogBatch) {
+      toRoom(
+        runRoom(batch.runId),
+        (box) => box.holdLog(batch),
+        (to) => to.emit('run:log', batch),
+      );
     },
   };
 }

@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { CatalogData, Graph, GraphIssue, NodeSamples, RunStatus, TelemetryFrame } from '@streamloom/engine/protocol';
+import type { CatalogData, Graph, GraphIssue, LogBatch, NodeSamples, RunLog, RunStatus, TelemetryFrame } from '@streamloom/engine/protocol';
 import type { RunConfig } from '../config.js';
 import { ApiFailure, MESSAGES } from '../errors.js';
 import type { GraphStore } from '../store/GraphStore.js';
 import type { RunStore } from '../store/RunStore.js';
 import { grantsFor } from './permissions.js';
 import { RunProcess, type RunEnd } from './RunProcess.js';
+import { RunLogRing } from './runLog.js';
+
+/** Ended runs whose log lines are kept (older ones keep only their counts). */
+const ENDED_LOGS_KEPT = 20;
 
 /** Who hears about runs: the realtime fan-out. */
 export interface RunListener {
   status(status: RunStatus): void;
   tick(runId: string, frame: TelemetryFrame, samples: NodeSamples[]): void;
+  /** New lines of a run's `log` sinks (or a new skipped count). */
+  log?(batch: LogBatch): void;
 }
 
 export interface RunManagerDeps {
@@ -33,6 +39,8 @@ interface ActiveRun {
   inspectors: Map<string, number>;
   /** Whether the run should be started again when the server restarts. */
   resume: boolean;
+  /** The recent lines of its `log` sinks. */
+  log: RunLogRing;
 }
 
 /**
@@ -42,7 +50,9 @@ interface ActiveRun {
 export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
   /** Ended runs keep their last frame (and node ids) for late subscribers, a few at a time. */
-  private readonly ended = new Map<string, { frame: TelemetryFrame | null; nodeIds: ReadonlySet<string> }>();
+  private readonly ended = new Map<string, { frame: TelemetryFrame | null; nodeIds: ReadonlySet<string>; log: RunLogRing }>();
+  /** Ended runs whose log lines are still kept, oldest first. */
+  private readonly endedLogs: RunLogRing[] = [];
   readonly listeners = new Set<RunListener>();
   private closing = false;
 
@@ -117,6 +127,7 @@ export class RunManager {
       lastFrame: null,
       inspectors: new Map(),
       resume: true,
+      log: new RunLogRing(status.runId),
     };
     this.active.set(status.runId, run);
     this.ended.delete(status.runId);
@@ -126,9 +137,11 @@ export class RunManager {
       for (const nodeId of run.inspectors.keys()) proc.inspect(nodeId, true);
       this.setStatus(run, { state: 'running' });
     });
-    proc.on('tick', (frame, samples) => {
+    proc.on('tick', (frame, samples, log) => {
       run.lastFrame = frame;
       for (const l of this.listeners) l.tick(status.runId, frame, samples);
+      const batch = log === undefined ? null : run.log.append(log);
+      if (batch !== null) for (const l of this.listeners) l.log?.(batch);
     });
     proc.on('end', (end) => this.onEnd(run, end));
     this.emitStatus(run.status);
@@ -137,8 +150,10 @@ export class RunManager {
 
   private onEnd(run: ActiveRun, end: RunEnd): void {
     this.active.delete(run.status.runId);
-    this.ended.set(run.status.runId, { frame: run.lastFrame, nodeIds: run.nodeIds });
+    this.ended.set(run.status.runId, { frame: run.lastFrame, nodeIds: run.nodeIds, log: run.log });
     if (this.ended.size > 100) this.ended.delete(this.ended.keys().next().value!);
+    this.endedLogs.push(run.log);
+    if (this.endedLogs.length > ENDED_LOGS_KEPT) this.endedLogs.shift()!.release();
     if (end.state === 'failed') run.resume = false;
     const patch: Partial<RunStatus> = { state: end.state, reason: end.reason, endedAt: new Date().toISOString() };
     if (end.nodeId !== undefined) patch.nodeId = end.nodeId;
@@ -227,6 +242,16 @@ export class RunManager {
 
   list(): RunStatus[] {
     return this.deps.runs.list().map((s) => this.active.get(s.runId)?.status ?? s);
+  }
+
+  /**
+   * A run's recent output (lines after `after` only, when given). A run this server did not run
+   * (before a restart), or whose lines were let go, has none.
+   */
+  log(runId: string, after?: number): RunLog {
+    this.mustGet(runId);
+    const ring = this.active.get(runId)?.log ?? this.ended.get(runId)?.log;
+    return ring?.snapshot(after) ?? { runId, lines: [], skipped: 0, total: 0 };
   }
 
   lastFrame(runId: string): TelemetryFrame | null {

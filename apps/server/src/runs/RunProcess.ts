@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 import type { Graph, GraphIssue, NodeSamples, TelemetryFrame } from '@streamloom/engine/protocol';
 import type { RunConfig } from '../config.js';
-import type { BusyReport, FromHost, ToHost } from './messages.js';
+import type { BusyReport, FromHost, HostLogBatch, ToHost } from './messages.js';
 import { hostExecArgv, type Grants } from './permissions.js';
 
 /** How a run's process ended. */
@@ -16,7 +16,8 @@ export interface RunEnd {
 export interface RunProcessEvents {
   /** The graph compiled and its sources started. */
   started: [];
-  tick: [frame: TelemetryFrame, samples: NodeSamples[]];
+  /** A tick: the frame, the inspected nodes' samples, and the `log` lines since the last one. */
+  tick: [frame: TelemetryFrame, samples: NodeSamples[], log: HostLogBatch | undefined];
   /** The process is gone (emitted once). */
   end: [end: RunEnd];
 }
@@ -140,7 +141,7 @@ export class RunProcess extends EventEmitter<RunProcessEvents> {
         }
         return;
       case 'tick':
-        this.emit('tick', msg.frame, msg.samples);
+        this.emit('tick', msg.frame, msg.samples, msg.log);
         return;
       case 'emitted': {
         const p = this.pendingEmits.get(msg.id);

@@ -1,14 +1,17 @@
 // The entry point of a run's process (forked by RunProcess). It compiles the graph it is sent,
-// runs it, and sends one telemetry message per tick. Only control and telemetry cross the IPC
-// channel, never elements.
+// runs it, and sends one telemetry message per tick (with the `log` sinks' lines since the last
+// one, bounded by LogOutput). Only control, telemetry and the run's output cross the IPC channel,
+// never elements.
 import { NodeFailure } from '@streamloom/engine/graph';
 import { BUSY_FD, type FromHost, type ToHost } from './messages.js';
+import { LogOutput } from './logOutput.js';
 import { createRuntime, errorText, type Runtime } from './runtime.js';
 
 let runtime: Runtime | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
 let sending = false;
 let exiting = false;
+const output = new LogOutput();
 
 function send(msg: FromHost, then?: () => void): void {
   if (!process.connected) return then?.();
@@ -18,11 +21,17 @@ function send(msg: FromHost, then?: () => void): void {
 /** Sends the tick unless the previous one is still on its way: a slow server gets the newest. */
 function tick(): void {
   if (runtime === null || sending) return;
-  const { frame, samples } = runtime.tick();
   sending = true;
-  send({ type: 'tick', frame, samples }, () => {
+  send(tickMessage(runtime), () => {
     sending = false;
   });
+}
+
+/** The frame, the samples and the output lines since the last tick. */
+function tickMessage(r: Runtime): FromHost {
+  const { frame, samples } = r.tick();
+  const log = output.take();
+  return log === undefined ? { type: 'tick', frame, samples } : { type: 'tick', frame, samples, log };
 }
 
 function exit(code: number): void {
@@ -38,7 +47,7 @@ function fail(reason: string, nodeId: string | undefined): void {
   if (exiting) return;
   try {
     runtime?.stop();
-    if (runtime !== null) send({ type: 'tick', ...runtime.tick() });
+    if (runtime !== null) send(tickMessage(runtime));
   } catch {
     // the failure is what matters
   }
@@ -55,8 +64,8 @@ async function onMessage(msg: ToHost): Promise<void> {
       const created = createRuntime({
         runId: msg.runId,
         graph: msg.graph,
-        // Output lines stay in the process: the editor sees a sink's values through `inspect`.
-        log: () => {},
+        // The `log` sinks' lines go to the server with the next tick, at a bounded rate.
+        log: output.write,
         onFailure: fail,
         busyFd: BUSY_FD,
       });
@@ -77,7 +86,7 @@ async function onMessage(msg: ToHost): Promise<void> {
     case 'stop': {
       try {
         runtime?.stop();
-        if (runtime !== null) send({ type: 'tick', ...runtime.tick() });
+        if (runtime !== null) send(tickMessage(runtime));
       } finally {
         exit(0);
       }

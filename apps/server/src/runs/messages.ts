@@ -2,7 +2,7 @@
  * The messages between the server and a run's host process (IPC). Only control and telemetry
  * cross this boundary, never the elements a graph processes. Payload types come from the protocol.
  */
-import type { Graph, GraphIssue, NodeSamples, TelemetryFrame } from '@streamloom/engine/protocol';
+import type { Graph, GraphIssue, LogLine, NodeSamples, TelemetryFrame } from '@streamloom/engine/protocol';
 
 /** Server → host. */
 export type ToHost =
@@ -21,8 +21,11 @@ export type FromHost =
   | { type: 'started' }
   /** The graph did not compile: the run fails with these issues. */
   | { type: 'compileFailed'; issues: GraphIssue[] }
-  /** Every tick: the frame, and the samples of the nodes being inspected. Doubles as heartbeat. */
-  | { type: 'tick'; frame: TelemetryFrame; samples: NodeSamples[] }
+  /**
+   * Every tick: the frame, the samples of the nodes being inspected, and the `log` sinks' lines
+   * since the last tick (absent when there are none). Doubles as heartbeat.
+   */
+  | { type: 'tick'; frame: TelemetryFrame; samples: NodeSamples[]; log?: HostLogBatch }
   | { type: 'emitted'; id: number; error?: string }
   /** A node failed for good (its graph says `onError: 'stop'`, or it threw outside an element). */
   | { type: 'failed'; reason: string; nodeId?: string }
@@ -36,3 +39,12 @@ export interface BusyReport {
 
 /** The host's file descriptor of the busy-report pipe (stdio index). */
 export const BUSY_FD = 4;
+
+/** A `log` line as the host sends it: the server numbers it (`seq`). */
+export type HostLogLine = Omit<LogLine, 'seq'>;
+
+/** The `log` lines of one tick, and how many lines were skipped since the last batch (a delta). */
+export interface HostLogBatch {
+  lines: HostLogLine[];
+  skipped: number;
+}

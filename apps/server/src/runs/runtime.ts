@@ -11,8 +11,8 @@ import { createHardenedVm } from './hardenedVm.js';
 export interface RuntimeOptions {
   runId: string;
   graph: Graph;
-  /** One line of output (the `log` sink's JSON lines). */
-  log(line: string): void;
+  /** One line of output (the `log` sink's JSON lines), with the id of the node that wrote it. */
+  log(line: string, nodeId?: string): void;
   /** The run cannot go on: a node failed for good. Called at most once. */
   onFailure(reason: string, nodeId: string | undefined): void;
   /** The pipe to report the busy node on (see BusyMarker); null: none. */

@@ -73,8 +73,8 @@ export interface RunHost {
   scheduler: Scheduler;
   /** Compiles a user function's source text (the server uses a hardened vm context). */
   compileFunction(source: string, where: { nodeId: string; param: string }): (...args: any[]) => any;
-  /** One line of the run's output (the `log` sink writes JSON lines here). */
-  log(line: string): void;
+  /** One line of the run's output (the `log` sink writes JSON lines here, with its node's id). */
+  log(line: string, nodeId?: string): void;
 }
 
 /** What a descriptor's `build` gets: its node's parameters with defaults applied, and the host. */

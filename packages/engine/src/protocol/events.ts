@@ -1,4 +1,5 @@
 import type { Ack, RunStatus } from './api.js';
+import type { LogBatch } from './log.js';
 import type { NodeSamples, TelemetryFrame } from './telemetry.js';
 
 /**
@@ -24,6 +25,8 @@ export interface ServerToClientEvents {
   'run:status': (status: RunStatus) => void;
   'run:telemetry': (frame: TelemetryFrame) => void;
   'run:samples': (samples: NodeSamples) => void;
+  /** New lines of the run's `log` sinks (subscribers of the run, each tick that has some). */
+  'run:log': (batch: LogBatch) => void;
   /** A graph was saved (by anyone): lets other pages notice they are stale. */
   'graph:saved': (info: { id: string; revision: number }) => void;
 }

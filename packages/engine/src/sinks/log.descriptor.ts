@@ -14,8 +14,8 @@ export const logDescriptor = defineOperator({
   outputs: 0,
   params: [],
   build: (ctx) => {
-    const log = ctx.host.log.bind(ctx.host);
-    return onHost(ctx, () => new LogNode(null, log));
+    const { host, nodeId } = ctx;
+    return onHost(ctx, () => new LogNode(null, (line) => host.log(line, nodeId)));
   },
   // The lines LogNode writes: jsonLine (Maps as objects, BigInts as digits). In Python, print_json
   // (a helper the exporter defines, src/export/pythonRuntime.ts) writes numbers as JavaScript
