@@ -9,6 +9,7 @@ import { ExportDialog } from './export/ExportDialog';
 import { ExamplesDialog } from './graphs/ExamplesDialog';
 import { GraphsDialog } from './graphs/GraphsDialog';
 import { Inspector } from './inspector/Inspector';
+import { LogPanel } from './log/LogPanel';
 import { Palette } from './palette/Palette';
 import { useEditor, useEditorApi, type EditorStore } from './store';
 import { errorText, LAST_GRAPH_KEY } from './store/docSlice';
@@ -111,6 +112,7 @@ function Editor({ ready, failure }: { ready: boolean; failure: string | null }) 
         <Canvas />
         <Inspector />
       </main>
+      <LogPanel />
       {!ready && (
         <div className="splash" data-testid="splash">
           <span className="spinner big" aria-hidden="true" />

@@ -7,6 +7,7 @@ import type {
   Graph,
   GraphIssue,
   GraphSummary,
+  RunLog,
   RunStatus,
   SaveGraphResponse,
   StoredGraph,
@@ -85,6 +86,9 @@ export const api = {
     request<DeployResponse>('POST', `/api/graphs/${encodeURIComponent(id)}/deploy`, revision === undefined ? {} : { revision }),
   listRuns: () => request<RunStatus[]>('GET', '/api/runs'),
   getRun: (runId: string) => request<RunStatus>('GET', `/api/runs/${encodeURIComponent(runId)}`),
+  /** The run's recent output (its log sinks' lines); `after`: only lines numbered after it. */
+  runLog: (runId: string, after?: number) =>
+    request<RunLog>('GET', `/api/runs/${encodeURIComponent(runId)}/log${after === undefined ? '' : `?after=${after}`}`),
   stopRun: (runId: string) => request<RunStatus>('POST', `/api/runs/${encodeURIComponent(runId)}/stop`, {}),
   emit: (runId: string, nodeId: string, value: unknown) =>
     request<{ ok: true }>('POST', `/api/runs/${encodeURIComponent(runId)}/emit`, { nodeId, value }),

@@ -100,6 +100,7 @@ export function connectSocket(store: EditorStore, transport: SocketTransport, on
   socket.on('run:status', (status) => store.getState().onRunStatus(status));
   socket.on('run:telemetry', (frame) => frames.push(frame));
   socket.on('run:samples', (samples) => store.getState().applySamples(samples));
+  socket.on('run:log', (batch) => store.getState().applyLog(batch));
   socket.on('graph:saved', (info) => store.getState().noteRemoteSave(info.id, info.revision));
 
   return {

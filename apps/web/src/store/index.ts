@@ -7,6 +7,7 @@ import { createCatalogSlice } from './catalogSlice';
 import { createDocSlice } from './docSlice';
 import { createGraphSlice } from './graphSlice';
 import { createHistorySlice } from './historySlice';
+import { createLogSlice } from './logSlice';
 import { RateHistories } from './rateHistory';
 import { createRunSlice } from './runSlice';
 import { createTelemetrySlice } from './telemetrySlice';
@@ -26,6 +27,7 @@ export function createEditorStore(deps: StoreDeps): EditorStore {
     ...createRunSlice(deps)(...a),
     ...createTelemetrySlice(deps, rates)(...a),
     ...createUiSlice(...a),
+    ...createLogSlice(deps)(...a),
   }));
 }
 

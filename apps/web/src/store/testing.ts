@@ -1,5 +1,5 @@
 // Test doubles for the store's outside world: an in-memory server, a socket, storage.
-import type { Graph, GraphSummary, RunStatus, StoredGraph, TelemetryFrame } from '@streamloom/engine/protocol';
+import type { Graph, GraphSummary, RunLog, RunStatus, StoredGraph, TelemetryFrame } from '@streamloom/engine/protocol';
 import { catalog, catalogData } from '@streamloom/engine/catalog';
 import { ApiRequestError, type api as restApi } from '../api/client';
 import { createEditorStore } from './index';
@@ -24,6 +24,8 @@ export class MemoryStorage {
 export class FakeServer {
   graphs = new Map<string, StoredGraph>();
   runs: RunStatus[] = [];
+  /** What GET /api/runs/:runId/log answers, per run. */
+  logs = new Map<string, RunLog>();
   offline = false;
   calls: string[] = [];
   private next = 1;
@@ -86,6 +88,11 @@ export class FakeServer {
       return { ...r };
     },
     emit: async () => ({ ok: true }),
+    runLog: async (runId, after = 0) => {
+      this.guard(`runLog ${runId}`);
+      const log = this.logs.get(runId) ?? { runId, lines: [], skipped: 0, total: 0 };
+      return structuredClone({ ...log, lines: log.lines.filter((l) => l.seq > after) });
+    },
     exportGraph: async () => {
       throw new ApiRequestError('not_found', 'No such endpoint', 404);
     },

@@ -13,6 +13,7 @@ import type { Connection, EdgeChange, NodeChange, XYPosition } from '@xyflow/rea
 import type { api as restApi } from '../api/client';
 import type { OperatorNode, RateEdge } from '../lib/graphDoc';
 import type { Graph } from '@streamloom/engine/protocol';
+import type { LogSlice } from './logSlice';
 import type { RateHistories } from './rateHistory';
 
 /** What the store needs from the outside: the REST client, the socket, storage. Injected for tests. */
@@ -190,4 +191,4 @@ export interface UiSlice {
   notify(text: string, kind?: 'info' | 'error'): void;
 }
 
-export type EditorState = CatalogSlice & GraphSlice & HistorySlice & DocSlice & RunSlice & TelemetrySlice & UiSlice;
+export type EditorState = CatalogSlice & GraphSlice & HistorySlice & DocSlice & RunSlice & TelemetrySlice & UiSlice & LogSlice;
