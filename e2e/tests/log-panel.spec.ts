@@ -16,8 +16,9 @@ test('a log sink’s lines appear in the Log panel, live, with their node; pause
   await deploy(page);
 
   const panel = page.getByTestId('log-panel');
-  await panel.getByTestId('log-toggle').click();
-  await expect(panel).toHaveAttribute('data-open', 'true');
+  await expect(panel).toHaveCount(0);
+  await page.getByTestId('toolbar-log').click();
+  await expect(panel).toBeVisible();
   // The counter's values, one line each, in order, written by the log node.
   await expect.poll(async () => (await loggedNumbers(page)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
   const first = await loggedNumbers(page);
@@ -43,7 +44,7 @@ test('a log sink’s lines appear in the Log panel, live, with their node; pause
   const before = (await loggedNumbers(page)).at(-1)!;
   await page.reload();
   await editorReady(page);
-  await expect(page.getByTestId('log-panel')).toHaveAttribute('data-open', 'true');
+  await expect(page.getByTestId('log-panel')).toBeVisible();
   await expect.poll(async () => (await loggedNumbers(page))[0]).toBe(0);
   await expect.poll(async () => (await loggedNumbers(page)).at(-1)!, { timeout: 20_000 }).toBeGreaterThan(before);
   const after = await loggedNumbers(page);
@@ -52,4 +53,9 @@ test('a log sink’s lines appear in the Log panel, live, with their node; pause
   // Clear empties it; new lines come after.
   await page.getByTestId('log-clear').click();
   await expect.poll(async () => (await loggedNumbers(page))[0] ?? -1, { timeout: 20_000 }).toBeGreaterThan(after.at(-1)!);
+
+  // Closed, it leaves the workspace as it was.
+  await page.getByTestId('log-close').click();
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByTestId('toolbar-log')).toHaveAttribute('aria-pressed', 'false');
 });

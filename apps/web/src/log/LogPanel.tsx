@@ -1,5 +1,5 @@
-// The run's output: a drawer under the workspace with the lines the graph's `log` sinks write,
-// live, each with its node (click: select it) and time. Follows the tail unless scrolled up;
+// The run's output: a drawer under the workspace (opened from the toolbar's Log button) with the
+// lines the graph's `log` sinks write, live, each with its node (click: select it) and time. Follows the tail unless scrolled up;
 // pausing freezes the list and counts what arrives; clearing empties it.
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { LogLine } from '@streamloom/engine/protocol';
@@ -27,24 +27,15 @@ export function LogPanel() {
     if (open && connected && runId !== null) void store.getState().loadLog();
   }, [store, open, runId, connected]);
 
+  // Closed, it takes no room: the toolbar's Log button (LogToggle) opens it.
+  if (!open) return null;
   return (
-    <section className={`log-drawer${open ? ' open' : ''}`} aria-label="Log" data-testid="log-panel" data-open={open}>
+    <section className="log-drawer" aria-label="Log" data-testid="log-panel">
       <header className="log-bar">
-        <button
-          type="button"
-          className="btn ghost small log-toggle"
-          data-testid="log-toggle"
-          aria-expanded={open}
-          onClick={() => store.getState().setLogOpen(!open)}
-        >
-          <span className="log-caret" aria-hidden="true">
-            {open ? '▾' : '▸'}
-          </span>
-          Log
-          <span className="log-badge" data-testid="log-count">
-            {shortNumber(count)}
-          </span>
-        </button>
+        <h2 className="log-title">Log</h2>
+        <span className="muted small" data-testid="log-lines">
+          {shortNumber(count)} line{count === 1 ? '' : 's'}
+        </span>
         {notShown > 0 && (
           <span
             className="log-skipped"
@@ -59,24 +50,32 @@ export function LogPanel() {
             paused · {shortNumber(newWhilePaused)} new line{newWhilePaused === 1 ? '' : 's'}
           </span>
         )}
-        {open && (
-          <span className="log-actions">
-            <button
-              type="button"
-              className={`btn small${paused ? ' active' : ''}`}
-              data-testid="log-pause"
-              aria-pressed={paused}
-              onClick={() => store.getState().pauseLog(!paused)}
-            >
-              {paused ? '▶ Resume' : '❚❚ Pause'}
-            </button>
-            <button type="button" className="btn small" data-testid="log-clear" onClick={() => store.getState().clearLog()}>
-              Clear
-            </button>
-          </span>
-        )}
+        <span className="log-actions">
+          <button
+            type="button"
+            className={`btn small${paused ? ' active' : ''}`}
+            data-testid="log-pause"
+            aria-pressed={paused}
+            onClick={() => store.getState().pauseLog(!paused)}
+          >
+            {paused ? '▶ Resume' : '❚❚ Pause'}
+          </button>
+          <button type="button" className="btn small" data-testid="log-clear" onClick={() => store.getState().clearLog()}>
+            Clear
+          </button>
+          <button
+            type="button"
+            className="btn ghost small"
+            data-testid="log-close"
+            aria-label="Close the log"
+            title="Close the log"
+            onClick={() => store.getState().setLogOpen(false)}
+          >
+            ✕
+          </button>
+        </span>
       </header>
-      {open && <LogBody runId={runId} mine={mine} hasLogNode={hasLogNode} />}
+      <LogBody runId={runId} mine={mine} hasLogNode={hasLogNode} />
     </section>
   );
 }

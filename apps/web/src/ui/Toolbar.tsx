@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useState } from 'react';
 import { autoLayout } from '../actions/actions';
 import { fitGraph } from '../lib/fit';
+import { LogToggle } from '../log/LogToggle';
 import { useEditor, useEditorApi } from '../store';
 import { isLive } from '../store/runSlice';
 import { selectCanRedo, selectCanUndo, selectName, selectRun, selectSaveState } from '../store/selectors';
@@ -65,6 +66,7 @@ export function Toolbar() {
           <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.7.3-1 .9-1 1.7M12 17h.01" />
         </IconButton>
       </div>
+      <LogToggle />
       <button type="button" className="btn" data-testid="toolbar-export" disabled={!hasGraph} onClick={() => store.getState().openDialog('export')}>
         Export
       </button>
