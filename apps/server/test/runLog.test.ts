@@ -1,9 +1,11 @@
 // A run's output end to end: the `log` sinks' lines reach the server (numbered, with node id and
 // time), are kept for GET /api/runs/:runId/log and pushed to subscribers as `run:log`; a sink that
 // writes as fast as it can is held to the bound, and what was skipped is counted.
+import type { Socket as NetSocket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogBatch, LogLine, RunLog, TelemetryFrame } from '@streamloom/engine/protocol';
-import { chain, connect, deploy, removeDir, startServer, waitFor, waitForState, type TestServer } from './helpers.js';
+import type { GraphInput, LogBatch, LogLine, RunLog, TelemetryFrame } from '@streamloom/engine/protocol';
+import { KEPT_LOG_LINES } from '../src/realtime/Outbox.js';
+import { chain, connect, deploy, removeDir, startServer, waitFor, waitForState, type Client, type TestServer } from './helpers.js';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -133,4 +135,57 @@ describe('a run’s log', () => {
     socket.close();
     late.close();
   });
+
+  it('holds at most a bounded number of lines for a client that stops reading, and counts the rest', async () => {
+    // Large frames fill the socket's buffers quickly; the log sink writes as fast as it may.
+    const nodes: GraphInput['nodes'] = [
+      { id: 'src', type: 'counter', params: { interval: 0 } },
+      { id: 'log', type: 'log', params: {} },
+    ];
+    const edges: GraphInput['edges'] = [{ id: 'l', source: 'src', target: 'log' }];
+    for (let i = 0; i < 150; i++) {
+      nodes.push({ id: `m${i}`, type: 'map', params: { func: `x => "${'abcdefgh'.repeat(4)}".repeat(10) + x + ${i}` } });
+      edges.push({ id: `e${i}`, source: 'src', target: `m${i}` });
+    }
+    const { runId } = await deploy(t, { version: 1, name: 'wide flood', nodes, edges });
+    const slow = await connect(t.url);
+    const batches: LogBatch[] = [];
+    slow.on('run:log', (b) => batches.push(b));
+    await slow.emitWithAck('run:subscribe', { runId });
+    await waitForState(t, runId, 'running');
+    await waitFor('lines for the client', () => batches.length > 2);
+
+    const server = t.server.io.sockets.sockets.get(slow.id!)!;
+    tcpOf(slow).pause();
+    let maxHeldLines = 0;
+    let maxHeld = 0;
+    const watch = () => {
+      maxHeldLines = Math.max(maxHeldLines, server.data.outbox.heldLogLines);
+      maxHeld = Math.max(maxHeld, server.data.outbox.held);
+    };
+    await waitFor('the socket’s buffers to fill (the server holds lines)', () => (watch(), server.data.outbox.heldLogLines > 0), 60_000, 20);
+    // Three more seconds: about 600 lines made, at most KEPT_LOG_LINES held.
+    const heldSince = Date.now();
+    await waitFor('3 s of held lines', () => (watch(), Date.now() - heldSince > 3000), 10_000, 20);
+    expect(maxHeldLines).toBeLessThanOrEqual(KEPT_LOG_LINES);
+    expect(maxHeld).toBeLessThanOrEqual(2);
+
+    tcpOf(slow).resume();
+    await t.api('POST', `/api/runs/${runId}/stop`);
+    const ended = await t.api<RunLog>('GET', `/api/runs/${runId}/log`);
+    await waitFor('the last line at the slow client', () => batches.at(-1)?.lines.at(-1)?.seq === ended.body.total, 30_000);
+    // Every line is either received or counted as omitted, in order.
+    const got = batches.flatMap((b) => b.lines.map((l) => l.seq));
+    expect(got).toEqual([...got].sort((a, b) => a - b));
+    const omitted = batches.reduce((n, b) => n + b.omitted, 0);
+    expect(omitted).toBeGreaterThan(0);
+    expect(got.length + omitted).toBe(ended.body.total);
+    slow.close();
+  });
 });
+
+/** The client's TCP socket under its websocket, to stop reading from it. */
+function tcpOf(client: Client): NetSocket {
+  const transport = (client.io as unknown as { engine: { transport: { ws: { _socket: NetSocket } } } }).engine.transport;
+  return transport.ws._socket;
+}
