@@ -184,6 +184,34 @@ describe('a run’s log', () => {
   });
 });
 
+describe('a run’s log across a server restart', () => {
+  it('begins again (from 1, another since) for the run started again under the same id', async () => {
+    const first = await startServer();
+    const { runId } = await deploy(first, logGraph(50));
+    await waitForState(first, runId, 'running');
+    const before = await waitFor('lines before the restart', async () => {
+      const r = await first.api<RunLog>('GET', `/api/runs/${runId}/log`);
+      return r.body.total >= 5 ? r.body : undefined;
+    });
+    await first.close();
+
+    const second = await startServer({ dataDir: first.dataDir });
+    try {
+      await waitForState(second, runId, 'running');
+      const after = await waitFor('lines after the restart', async () => {
+        const r = await second.api<RunLog>('GET', `/api/runs/${runId}/log`);
+        return r.body.total >= 2 ? r.body : undefined;
+      });
+      expect(after.since).toBeGreaterThan(before.since);
+      expect(after.lines[0]!.seq).toBe(1);
+      await second.api('POST', `/api/runs/${runId}/stop`);
+    } finally {
+      await second.close();
+      removeDir(first.dataDir);
+    }
+  });
+});
+
 /** The client's TCP socket under its websocket, to stop reading from it. */
 function tcpOf(client: Client): NetSocket {
   const transport = (client.io as unknown as { engine: { transport: { ws: { _socket: NetSocket } } } }).engine.transport;

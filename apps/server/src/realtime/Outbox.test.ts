@@ -15,6 +15,7 @@ function fakeSocket() {
 
 const batch = (from: number, n: number, skipped = 0): LogBatch => ({
   runId: 'r1',
+  since: 1,
   skipped,
   omitted: 0,
   lines: Array.from({ length: n }, (_, i): LogLine => ({ seq: from + i, t: 0, nodeId: 'log', line: String(from + i) })),

@@ -88,6 +88,7 @@ export class Outbox {
     const cut = Math.max(0, lines.length - KEPT_LOG_LINES);
     this.logs.set(batch.runId, {
       runId: batch.runId,
+      since: batch.since,
       lines: cut === 0 ? lines : lines.slice(cut),
       skipped: batch.skipped,
       omitted: (old?.omitted ?? 0) + batch.omitted + cut,

@@ -251,7 +251,7 @@ export class RunManager {
   log(runId: string, after?: number): RunLog {
     this.mustGet(runId);
     const ring = this.active.get(runId)?.log ?? this.ended.get(runId)?.log;
-    return ring?.snapshot(after) ?? { runId, lines: [], skipped: 0, total: 0 };
+    return ring?.snapshot(after) ?? { runId, since: 0, lines: [], skipped: 0, total: 0 };
   }
 
   lastFrame(runId: string): TelemetryFrame | null {

@@ -9,7 +9,7 @@ describe('RunLogRing (a run’s recent output on the server)', () => {
   it('numbers lines, keeps the last ones, and sums what the host skipped', () => {
     const ring = new RunLogRing('r1', 5);
     const b1 = ring.append({ lines: lines(3), skipped: 0 })!;
-    expect(b1).toEqual({ runId: 'r1', skipped: 0, omitted: 0, lines: lines(3).map((l, i) => ({ ...l, seq: i + 1 })) });
+    expect(b1).toEqual({ runId: 'r1', since: ring.since, skipped: 0, omitted: 0, lines: lines(3).map((l, i) => ({ ...l, seq: i + 1 })) });
     ring.append({ lines: lines(4, 3), skipped: 7 });
     expect(ring.kept).toBe(5);
     const snap = ring.snapshot();
@@ -22,7 +22,7 @@ describe('RunLogRing (a run’s recent output on the server)', () => {
   it('reports a batch with only skipped lines, and nothing for an empty one', () => {
     const ring = new RunLogRing('r1', 5);
     expect(ring.append({ lines: [], skipped: 0 })).toBeNull();
-    expect(ring.append({ lines: [], skipped: 4 })).toEqual({ runId: 'r1', lines: [], skipped: 4, omitted: 0 });
+    expect(ring.append({ lines: [], skipped: 4 })).toEqual({ runId: 'r1', since: ring.since, lines: [], skipped: 4, omitted: 0 });
   });
 
   it('keeps fewer long lines (a bound on characters) and lets them all go when released', () => {
@@ -31,6 +31,6 @@ describe('RunLogRing (a run’s recent output on the server)', () => {
     expect(ring.kept).toBe(10);
     expect(ring.keptChars).toBe(10_000);
     ring.release();
-    expect(ring.snapshot()).toEqual({ runId: 'r1', lines: [], skipped: 0, total: 100 });
+    expect(ring.snapshot()).toEqual({ runId: 'r1', since: ring.since, lines: [], skipped: 0, total: 100 });
   });
 });

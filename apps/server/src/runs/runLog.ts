@@ -16,6 +16,8 @@ export class RunLogRing {
   private chars = 0;
   private seq = 0;
   private skippedTotal = 0;
+  /** When this log began: tells it from the run's log before a server restart. */
+  readonly since = Date.now();
 
   constructor(
     readonly runId: string,
@@ -50,7 +52,7 @@ export class RunLogRing {
       lines.push(line);
     }
     if (lines.length === 0 && batch.skipped === 0) return null;
-    return { runId: this.runId, lines, skipped: this.skippedTotal, omitted: 0 };
+    return { runId: this.runId, since: this.since, lines, skipped: this.skippedTotal, omitted: 0 };
   }
 
   private push(line: LogLine): void {
@@ -76,7 +78,7 @@ export class RunLogRing {
       const line = this.ring[(this.head + i) % this.maxLines]!;
       if (line.seq > after) lines.push(line);
     }
-    return { runId: this.runId, lines, skipped: this.skippedTotal, total: this.seq };
+    return { runId: this.runId, since: this.since, lines, skipped: this.skippedTotal, total: this.seq };
   }
 
   /** Lets the lines go (an ended run no longer among the recent ones); the counts stay. */

@@ -19,7 +19,7 @@ async function panelWithRun() {
   const logId = s.addNode('log', { x: 0, y: 0 })!;
   s.setConnection('connected');
   t.store.setState({ run: status('r1') });
-  t.server.logs.set('r1', { runId: 'r1', lines: [line(1, logId, '{"n":10}'), line(2, logId, '{"n":20}')], skipped: 0, total: 2 });
+  t.server.logs.set('r1', { runId: 'r1', since: 1, lines: [line(1, logId, '{"n":10}'), line(2, logId, '{"n":20}')], skipped: 0, total: 2 });
   view = render(t.store, <Drawer />);
   return { ...t, logId, view };
 }
@@ -69,11 +69,11 @@ describe('Log panel', () => {
     const { view, store, logId } = await panelWithRun();
     click(view.byTestId('toolbar-log'));
     await act(() => settle());
-    act(() => store.getState().applyLog({ runId: 'r1', lines: [line(3, logId)], skipped: 0, omitted: 0 }));
+    act(() => store.getState().applyLog({ runId: 'r1', since: 1, lines: [line(3, logId)], skipped: 0, omitted: 0 }));
     expect(rows(view)).toHaveLength(3);
 
     click(view.byTestId('log-pause'));
-    act(() => store.getState().applyLog({ runId: 'r1', lines: [line(4, logId), line(5, logId)], skipped: 0, omitted: 0 }));
+    act(() => store.getState().applyLog({ runId: 'r1', since: 1, lines: [line(4, logId), line(5, logId)], skipped: 0, omitted: 0 }));
     expect(rows(view)).toHaveLength(3);
     expect(view.byTestId('log-paused-count')!.textContent).toMatch(/2 new lines/);
     click(view.byTestId('log-pause'));
@@ -90,7 +90,7 @@ describe('Log panel', () => {
     click(view.byTestId('toolbar-log'));
     await act(() => settle());
     expect(view.byTestId('log-skipped')).toBeNull();
-    act(() => store.getState().applyLog({ runId: 'r1', lines: [line(3, logId)], skipped: 1234, omitted: 0 }));
+    act(() => store.getState().applyLog({ runId: 'r1', since: 1, lines: [line(3, logId)], skipped: 1234, omitted: 0 }));
     expect(view.byTestId('log-skipped')!.textContent).toBe('1.2k lines skipped');
     expect(view.container.querySelector('.log-warn-dot')).not.toBeNull();
   });

@@ -5,13 +5,13 @@ import { makeStore, settle } from './testing';
 
 const line = (seq: number, nodeId = 'log-1'): LogLine => ({ seq, t: 1_700_000_000_000 + seq, nodeId, line: String(seq * 10) });
 const lines = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => line(from + i));
-const batch = (runId: string, from: number, to: number, skipped = 0, omitted = 0): LogBatch => ({ runId, lines: lines(from, to), skipped, omitted });
+const batch = (runId: string, from: number, to: number, skipped = 0, omitted = 0, since = 1): LogBatch => ({ runId, since, lines: lines(from, to), skipped, omitted });
 const status = (runId: string): RunStatus => ({ runId, graphId: 'g1', revision: 1, state: 'running', startedAt: new Date().toISOString() });
 
 function withRun(runId = 'r1', log?: Partial<RunLog>) {
   const t = makeStore();
   t.store.setState({ run: status(runId) });
-  t.server.logs.set(runId, { runId, lines: [], skipped: 0, total: 0, ...log });
+  t.server.logs.set(runId, { runId, since: 1, lines: [], skipped: 0, total: 0, ...log });
   return t;
 }
 
@@ -35,7 +35,7 @@ describe('log slice', () => {
     const loading = store.getState().loadLog();
     expect(store.getState().logLoading).toBe(true);
     store.getState().applyLog(batch('r1', 5, 7));
-    answer({ runId: 'r1', lines: lines(1, 5), skipped: 3, total: 5 });
+    answer({ runId: 'r1', since: 1, lines: lines(1, 5), skipped: 3, total: 5 });
     await loading;
     expect(store.getState().logLines.map((l) => l.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(store.getState().logSkipped).toBe(3);
@@ -58,7 +58,7 @@ describe('log slice', () => {
     expect(store.getState().logSkipped).toBe(150);
     expect(selectLogNotShown(store.getState())).toBe(150 + 296);
     // Reloading fetches what the socket left out: only the run's skipped lines remain not shown.
-    server.logs.set('r1', { runId: 'r1', lines: lines(1, 301), skipped: 150, total: 301 });
+    server.logs.set('r1', { runId: 'r1', since: 1, lines: lines(1, 301), skipped: 150, total: 301 });
     await store.getState().loadLog();
     expect(store.getState().logLines).toHaveLength(301);
     expect(selectLogNotShown(store.getState())).toBe(150);
@@ -83,7 +83,7 @@ describe('log slice', () => {
     store.getState().clearLog();
     expect(store.getState().logLines).toEqual([]);
     expect(selectLogNotShown(store.getState())).toBe(0);
-    server.logs.set('r1', { runId: 'r1', lines: lines(1, 7), skipped: 45, total: 7 });
+    server.logs.set('r1', { runId: 'r1', since: 1, lines: lines(1, 7), skipped: 45, total: 7 });
     await store.getState().loadLog();
     expect(store.getState().logLines.map((l) => l.seq)).toEqual([6, 7]);
     expect(selectLogNotShown(store.getState())).toBe(5);
@@ -93,7 +93,7 @@ describe('log slice', () => {
     const { store, server } = withRun('r1');
     store.getState().applyLog(batch('r1', 1, 5, 9));
     store.setState({ run: status('r2') });
-    server.logs.set('r2', { runId: 'r2', lines: lines(1, 2), skipped: 0, total: 2 });
+    server.logs.set('r2', { runId: 'r2', since: 1, lines: lines(1, 2), skipped: 0, total: 2 });
     await store.getState().loadLog();
     expect(store.getState()).toMatchObject({ logRunId: 'r2', logSkipped: 0 });
     expect(store.getState().logLines).toHaveLength(2);
@@ -101,6 +101,20 @@ describe('log slice', () => {
     await store.getState().loadLog();
     expect(store.getState().logRunId).toBeNull();
     expect(store.getState().logLines).toEqual([]);
+  });
+
+  it('starts again when the server’s log of the run began again (a server restart)', async () => {
+    const { store, server } = withRun('r1');
+    store.getState().applyLog(batch('r1', 1, 500, 30));
+    server.logs.set('r1', { runId: 'r1', since: 2, lines: lines(1, 3), skipped: 0, total: 3 });
+    await store.getState().loadLog();
+    expect(store.getState().logLines.map((l) => l.seq)).toEqual([1, 2, 3]);
+    expect(store.getState().logSkipped).toBe(0);
+    store.getState().applyLog(batch('r1', 4, 5, 0, 0, 2));
+    expect(store.getState().logLines.map((l) => l.seq)).toEqual([1, 2, 3, 4, 5]);
+    // Live lines of a newer log replace the list at once.
+    store.getState().applyLog(batch('r1', 1, 2, 0, 0, 3));
+    expect(store.getState().logLines.map((l) => l.seq)).toEqual([1, 2]);
   });
 
   it('says why the log cannot be loaded', async () => {

@@ -12,8 +12,9 @@ export const LOG_OPEN_KEY = 'streamloom.logOpen';
 
 export interface LogSlice {
   logOpen: boolean;
-  /** The run the lines below belong to. */
+  /** The run the lines below belong to, and which of its logs (`since`: a server restart begins a new one). */
   logRunId: string | null;
+  logSince: number | null;
   logLines: readonly LogLine[];
   /** The highest `seq` seen (lines at or below it are not added again). */
   logLastSeq: number;
@@ -37,8 +38,9 @@ export interface LogSlice {
   clearLog(): void;
 }
 
-const fresh = (runId: string | null) => ({
+const fresh = (runId: string | null, since: number | null = null) => ({
   logRunId: runId,
+  logSince: since,
   logLines: [] as readonly LogLine[],
   logLastSeq: 0,
   logSkipped: 0,
@@ -77,8 +79,10 @@ export const createLogSlice =
       set({ logLoading: true, logError: null });
       try {
         const res = await deps.api.runLog(runId);
+        if (get().run?.runId !== runId || get().logRunId !== runId) return;
+        // Another log of the run (the server restarted): what this page had is gone from it.
+        if (get().logSince !== null && get().logSince !== res.since) set(fresh(runId, res.since));
         const s = get();
-        if (s.run?.runId !== runId || s.logRunId !== runId) return;
         const restLast = res.lines.at(-1)?.seq ?? 0;
         const merged = [
           ...res.lines.filter((l) => l.seq > s.logCleared.seq),
@@ -87,6 +91,7 @@ export const createLogSlice =
         ];
         const added = merged.filter((l) => l.seq > s.logLastSeq).length;
         set({
+          logSince: res.since,
           logLines: keepNewest(merged),
           logLastSeq: Math.max(s.logLastSeq, merged.at(-1)?.seq ?? 0, s.logCleared.seq),
           logSkipped: Math.max(s.logSkipped, res.skipped),
@@ -103,7 +108,9 @@ export const createLogSlice =
 
     applyLog(batch) {
       if (get().run?.runId !== batch.runId) return;
-      if (get().logRunId !== batch.runId) set(fresh(batch.runId));
+      const known = get().logSince;
+      if (get().logRunId !== batch.runId || (known !== null && known !== batch.since)) set(fresh(batch.runId, batch.since));
+      else if (known === null) set({ logSince: batch.since });
       const s = get();
       const lines = batch.lines.filter((l) => l.seq > s.logLastSeq);
       if (lines.length === 0 && batch.skipped <= s.logSkipped && batch.omitted === 0) return;

@@ -90,7 +90,7 @@ export class FakeServer {
     emit: async () => ({ ok: true }),
     runLog: async (runId, after = 0) => {
       this.guard(`runLog ${runId}`);
-      const log = this.logs.get(runId) ?? { runId, lines: [], skipped: 0, total: 0 };
+      const log = this.logs.get(runId) ?? { runId, since: 0, lines: [], skipped: 0, total: 0 };
       return structuredClone({ ...log, lines: log.lines.filter((l) => l.seq > after) });
     },
     exportGraph: async () => {

@@ -14,6 +14,11 @@ export interface LogLine {
 /** `GET /api/runs/:runId/log`: the run's recent output. */
 export interface RunLog {
   runId: string;
+  /**
+   * When this log began (ms since the epoch; 0 for a run without one). A run started again after
+   * a server restart keeps its id but begins a new log, numbered from 1 again.
+   */
+  since: number;
   /** The most recent lines (at most 1,000), oldest first; with `?after=seq`, only the newer ones. */
   lines: LogLine[];
   /** Lines the run wrote faster than its bound (200 a second) and that were never forwarded. */
@@ -25,6 +30,8 @@ export interface RunLog {
 /** `run:log`: new lines of a run, sent to its subscribers each tick that has some. */
 export interface LogBatch {
   runId: string;
+  /** As in RunLog: which log of the run the lines belong to. */
+  since: number;
   lines: LogLine[];
   /** The run's skipped lines so far (a total, as in RunLog). */
   skipped: number;
