@@ -1,6 +1,4 @@
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
@@ -14,9 +12,14 @@ import type { OperatorNode, RateEdge } from '../lib/graphDoc';
 import { useEditor, useEditorApi } from '../store';
 import { selectEdges, selectNodes } from '../store/selectors';
 import { ConnectionHint } from './ConnectionHint';
+import { DotBackground } from './DotBackground';
 import { edgeTypes, nodeTypes } from './nodeTypes';
+import { setViewMoving } from './useLiveBinding';
 
 export const DRAG_MIME = 'application/x-streamloom-operator';
+
+const moveStart = () => setViewMoving(true);
+const moveEnd = () => setViewMoving(false);
 
 const minimapColor = (n: Node) => {
   const cat = (n as OperatorNode).data?.op;
@@ -38,6 +41,7 @@ export function Canvas() {
   useLayoutEffect(() => {
     if (graphId !== null) fitGraph({ setViewport }, store.getState().nodes);
   }, [graphId, setViewport, store]);
+  useLayoutEffect(() => moveEnd, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
@@ -81,6 +85,8 @@ export function Canvas() {
         onConnect={s.connect}
         isValidConnection={isValidConnection}
         onNodeDragStart={s.beginDrag}
+        onMoveStart={moveStart}
+        onMoveEnd={moveEnd}
         onDrop={onDrop}
         onDragOver={onDragOver}
         deleteKeyCode={null}
@@ -93,7 +99,7 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
         colorMode="dark"
       >
-        <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} />
+        <DotBackground gap={22} size={1.2} />
         <MiniMap pannable zoomable nodeColor={minimapColor} maskColor="rgba(8,10,16,0.7)" ariaLabel="Minimap" />
         <Controls showInteractive={false} />
         <ConnectionHint />

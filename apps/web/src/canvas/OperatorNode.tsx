@@ -31,7 +31,14 @@ export const OperatorNode = memo(function OperatorNode({ id, data, selected }: N
   const used = useMemo(() => portsKey.split(',').filter(Boolean).map(portOf), [portsKey]);
   const inputs = d?.inputs.max === 0 ? 0 : inputCount(d, used);
   const hasOutput = d === undefined || d.outputs > 0;
-  useEffect(() => updateInternals(id), [id, inputs, updateInternals]);
+  // React Flow measures a node and its handles when it mounts; only a change in the number of
+  // inputs afterwards needs telling (each call searches the document and measures the node).
+  const measuredInputs = useRef(inputs);
+  useEffect(() => {
+    if (measuredInputs.current === inputs) return;
+    measuredInputs.current = inputs;
+    updateInternals(id);
+  }, [id, inputs, updateInternals]);
 
   const key = keyLine(d, data.params);
   const category = d?.category ?? 'unknown';
@@ -107,8 +114,14 @@ function setText(el: HTMLElement, text: string): void {
     if ((node as Text).data !== text) (node as Text).data = text;
   } else el.textContent = text;
 }
-function setHidden(el: HTMLElement, hidden: boolean): void {
-  if (el.hidden !== hidden) el.hidden = hidden;
+/** Returns whether it changed. */
+function setHidden(el: HTMLElement, hidden: boolean): boolean {
+  if (el.hidden === hidden) return false;
+  el.hidden = hidden;
+  return true;
+}
+function setTitle(el: HTMLElement, title: string): void {
+  if (el.title !== title) el.title = title;
 }
 
 interface LiveView {
@@ -122,6 +135,7 @@ interface LiveView {
  */
 const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolean }) {
   const hasLive = useEditor(hasLiveOf(id));
+  const box = useRef<HTMLDivElement>(null);
   const rate = useRef<HTMLSpanElement>(null);
   const count = useRef<HTMLSpanElement>(null);
   const errors = useRef<HTMLSpanElement>(null);
@@ -147,16 +161,18 @@ const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolea
       setHidden(errors.current!, live.errors === 0);
       if (live.errors > 0) {
         setText(errors.current!, `${shortNumber(live.errors)} err`);
-        errors.current!.title = live.lastError ?? 'errors';
+        setTitle(errors.current!, live.lastError ?? 'errors');
       }
+      // Shown and hidden by visibility (styles.css): it keeps its box, so no layout follows.
       setHidden(bottleneck.current!, !isBottleneck);
-      if (isBottleneck) bottleneck.current!.title = `busiest node: ${Math.round(live.busy ?? 0)} ms of work per second`;
+      if (isBottleneck) setTitle(bottleneck.current!, `busiest node: ${Math.round(live.busy ?? 0)} ms of work per second`);
       const held = live.capacity ? Math.min(1, (live.queue ?? 0) / live.capacity) : null;
-      setHidden(fill.current!, held === null);
+      if (setHidden(fill.current!, held === null)) box.current!.classList.toggle('has-fill', held !== null);
       if (held !== null) {
         const width = `${Math.round(held * 100)}%`;
         if (fillBar.current!.style.width !== width) fillBar.current!.style.width = width;
-        fillBar.current!.classList.toggle('high', held > 0.8);
+        const high = held > 0.8;
+        if (fillBar.current!.classList.contains('high') !== high) fillBar.current!.classList.toggle('high', high);
         setText(fillText.current!, `${shortNumber(live.queue ?? 0)}/${shortNumber(live.capacity ?? 0)}`);
       }
     },
@@ -165,21 +181,25 @@ const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolea
   useLiveBinding(select, apply, hasLive);
 
   if (!hasLive) return null;
+  // .op-live has a fixed height and strict containment (styles.css): a frame's new numbers are
+  // laid out and painted inside it, never the node or the canvas around it.
   return (
-    <div className="op-live" data-testid={`node-live-${id}`}>
-      <div className="op-live-row">
-        <span ref={rate} className="op-rate" data-testid={`node-rate-${id}`} title={sink ? 'elements in per second' : 'elements out per second'} />
-        <span ref={count} className="op-count" data-testid={`node-count-${id}`} title="elements so far" />
-        <span ref={errors} className="op-errors" data-testid={`node-errors-${id}`} hidden />
-        <Sparkline id={id} series={sink ? 'in' : 'out'} />
+    <>
+      <div ref={box} className="op-live" data-testid={`node-live-${id}`}>
+        <div className="op-live-row">
+          <span ref={rate} className="op-rate" data-testid={`node-rate-${id}`} title={sink ? 'elements in per second' : 'elements out per second'} />
+          <span ref={count} className="op-count" data-testid={`node-count-${id}`} title="elements so far" />
+          <span ref={errors} className="op-errors" data-testid={`node-errors-${id}`} hidden />
+          <Sparkline id={id} series={sink ? 'in' : 'out'} />
+        </div>
+        <div ref={fill} className="op-fill" data-testid={`node-fill-${id}`} hidden>
+          <div ref={fillBar} className="op-fill-bar" />
+          <span ref={fillText} />
+        </div>
       </div>
       <span ref={bottleneck} className="op-bottleneck" data-testid={`node-bottleneck-${id}`} hidden>
         bottleneck
       </span>
-      <div ref={fill} className="op-fill" data-testid={`node-fill-${id}`} hidden>
-        <div ref={fillBar} className="op-fill-bar" />
-        <span ref={fillText} />
-      </div>
-    </div>
+    </>
   );
 });

@@ -2,6 +2,37 @@ import { useLayoutEffect } from 'react';
 import { useEditorApi } from '../store';
 import type { EditorState } from '../store/types';
 
+/** While the view is being panned or zoomed, live numbers are written this often (all at once). */
+export const MOVING_WRITE_MS = 500;
+
+/** Bindings with a value not yet written because the view was moving. */
+const held = new Set<() => void>();
+let moving = false;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function flushHeld(): void {
+  timer = null;
+  const writes = [...held];
+  held.clear();
+  for (const write of writes) write();
+}
+
+/**
+ * Tells the live bindings that the view is moving (React Flow's onMoveStart / onMoveEnd). While
+ * it moves, a pan is a compositor move of one layer and costs the main thread almost nothing;
+ * a telemetry frame costs it tens of milliseconds of layout and paint on a large graph. So the
+ * canvas then writes telemetry twice a second instead of at every frame, and everything held
+ * back at once when the move ends. The store (and the inspector) still take every frame.
+ */
+export function setViewMoving(on: boolean): void {
+  if (moving === on) return;
+  moving = on;
+  if (!on) {
+    if (timer !== null) clearTimeout(timer);
+    flushHeld();
+  }
+}
+
 /**
  * Calls `apply` with a value of the store now and whenever it changes, outside React: telemetry
  * writes a node's numbers straight into its DOM, so a frame costs no re-render of the canvas.
@@ -12,12 +43,27 @@ export function useLiveBinding<T>(select: (s: EditorState) => T, apply: (value: 
     if (!enabled) return;
     let current = select(store.getState());
     apply(current);
-    return store.subscribe((s) => {
+    const write = () => {
+      const next = select(store.getState());
+      if (Object.is(next, current)) return;
+      current = next;
+      apply(next);
+    };
+    const unsubscribe = store.subscribe((s) => {
+      if (moving) {
+        held.add(write);
+        timer ??= setTimeout(flushHeld, MOVING_WRITE_MS);
+        return;
+      }
       const next = select(s);
       if (Object.is(next, current)) return;
       current = next;
       apply(next);
     });
+    return () => {
+      unsubscribe();
+      held.delete(write);
+    };
     // select and apply are made per node id and are stable for a given node.
   }, [store, enabled, select, apply]);
 }

@@ -73,6 +73,24 @@ describe('telemetry slice', () => {
     expect(store.getState().rates.get('map-1')!.length).toBe(3);
   });
 
+  it('keeps the bottleneck mark on its node while that node stays nearly as busy as the busiest', async () => {
+    const { store } = await ready();
+    await store.getState().deploy();
+    const runId = store.getState().run!.runId;
+    const busy = (t: number, a: number, b: number) =>
+      store.getState().applyFrames([
+        frame(runId, t, { 'counter-1': { in: 0, out: t, rate: 0, errors: 0, busy: a }, 'map-1': { in: t, out: t, rate: 0, errors: 0, busy: b } }),
+      ]);
+    busy(1000, 10, 5);
+    expect(store.getState().bottleneck).toBe('counter-1');
+    busy(1100, 10, 11);
+    expect(store.getState().bottleneck).toBe('counter-1');
+    busy(1200, 10, 20);
+    expect(store.getState().bottleneck).toBe('map-1');
+    busy(1300, 0, 0);
+    expect(store.getState().bottleneck).toBe(null);
+  });
+
   it('keeps the same object for an idle node, so its badge does not re-render', async () => {
     const { store } = await ready();
     await store.getState().deploy();

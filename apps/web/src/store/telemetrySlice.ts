@@ -5,6 +5,8 @@ import type { EditorState, NodeLive, StoreDeps, TelemetrySlice } from './types';
 /** How many recent values and errors the inspector keeps; older ones are counted, not lost silently. */
 export const SAMPLE_LIMIT = 200;
 export const ERROR_LIMIT = 50;
+/** The bottleneck mark moves only when the marked node's load falls below this share of the busiest's. */
+export const BOTTLENECK_HOLD = 0.8;
 
 export const createTelemetrySlice =
   (deps: StoreDeps, rates_: RateHistories): StateCreator<EditorState, [], [], TelemetrySlice> =>
@@ -74,6 +76,11 @@ export const createTelemetrySlice =
           bottleneck = id;
         }
       }
+      // The mark stays on the node that has it while that node is nearly as busy as the busiest:
+      // among nodes of about equal load it would otherwise jump at every frame (unreadable, and
+      // each move repaints two nodes).
+      const held = get().bottleneck;
+      if (bottleneck !== null && held !== null && held !== bottleneck && (next[held]?.busy ?? 0) >= most * BOTTLENECK_HOLD) bottleneck = held;
       set({ live: next, lastFrameAt: lastAt, bottleneck });
     },
 
