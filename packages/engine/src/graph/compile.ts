@@ -350,9 +350,10 @@ class Run implements CompiledRun, ProbeOwner {
     }
     if (id !== rootId) {
       // The element is known where it entered. An error that escaped synchronously from a node
-      // with one input was thrown on what that input emitted last.
+      // with one input was thrown on what that input emitted last, if that input recorded it
+      // (`currentValue` is recorded within a budget, core/stream.ts); otherwise no element.
       const up = probe.upstreams.length === 1 ? probe.upstreams[0]! : undefined;
-      hasElement = escaped && up !== undefined && up.emitted > 0;
+      hasElement = escaped && up !== undefined && up.hasLatestValue();
       element = hasElement ? up!.currentValue : undefined;
     }
     chargeError(probe.node, error, element, hasElement);

@@ -55,7 +55,11 @@ export class AccumulateNode<S, T, O> extends Stream<O> {
     const next = this.next;
     if (next !== null) {
       this.emitted++;
-      this.currentValue = out;
+      if (this.valueBudget !== 0) {
+        this.currentValue = out;
+        this.valueAt = this.emitted;
+        this.valueBudget--;
+      }
       return next.update(out, this);
     }
     return this._emit(out);

@@ -36,7 +36,11 @@ export class FrequenciesNode<T> extends Stream<Map<T, number>> {
     const next = this.next;
     if (next !== null) {
       this.emitted++;
-      this.currentValue = y;
+      if (this.valueBudget !== 0) {
+        this.currentValue = y;
+        this.valueAt = this.emitted;
+        this.valueBudget--;
+      }
       return next.update(y, this);
     }
     return this._emit(y);

@@ -93,7 +93,11 @@ export class PartitionNode<T> extends Stream<T[]> {
       const next = this.next;
       if (next !== null) {
         this.emitted++;
-        this.currentValue = out;
+        if (this.valueBudget !== 0) {
+          this.currentValue = out;
+          this.valueAt = this.emitted;
+          this.valueBudget--;
+        }
         return next.update(out, this);
       }
       return this._emit(out);

@@ -46,7 +46,11 @@ export class RateLimitNode<T> extends Stream<T> {
       const next = this.next;
       if (next !== null) {
         this.emitted++;
-        this.currentValue = x;
+        if (this.valueBudget !== 0) {
+          this.currentValue = x;
+          this.valueAt = this.emitted;
+          this.valueBudget--;
+        }
         return next.update(x, this);
       }
       return this._emit(x);

@@ -140,7 +140,7 @@ export class ZipNode extends Stream<unknown[]> {
     const n = buffers.length;
     let y: unknown[];
     let filled = 0;
-    if (this.simple) {
+    if (this.simple === true) {
       // An array literal allocates exactly; `[]` + push would allocate 17 slots (more GC).
       if (n === 2) {
         const b0 = buffers[0]!;
@@ -172,11 +172,15 @@ export class ZipNode extends Stream<unknown[]> {
     }
     this.filled = filled;
     if (this.waitResolve !== null) this.notifyAll();
-    if (this.packError) throw pythonError('IndexError', 'pop from empty list');
+    if (this.packError === true) throw pythonError('IndexError', 'pop from empty list');
     const next = this.next;
     if (next !== null) {
       this.emitted++;
-      this.currentValue = y;
+      if (this.valueBudget !== 0) {
+        this.currentValue = y;
+        this.valueAt = this.emitted;
+        this.valueBudget--;
+      }
       return next.update(y, this);
     }
     return this._emit(y);

@@ -65,7 +65,11 @@ export class ZipLatestNode extends Stream<unknown[]> {
         const next = this.next;
         if (next !== null) {
           this.emitted++;
-          this.currentValue = y;
+          if (this.valueBudget !== 0) {
+            this.currentValue = y;
+            this.valueAt = this.emitted;
+            this.valueBudget--;
+          }
           return next.update(y, this);
         }
         return this._emit(y);
@@ -94,7 +98,11 @@ export class ZipLatestNode extends Stream<unknown[]> {
       const next = this.next;
       if (next !== null) {
         this.emitted++;
-        this.currentValue = y;
+        if (this.valueBudget !== 0) {
+          this.currentValue = y;
+          this.valueAt = this.emitted;
+          this.valueBudget--;
+        }
         pending = joinPending(pending, next.update(y, this));
       } else {
         pending = joinPending(pending, this._emit(y));

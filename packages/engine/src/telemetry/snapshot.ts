@@ -68,7 +68,8 @@ export function nodeTelemetry(probe: Probe, state: TickState, at: number): NodeT
   let raw: unknown;
   let readable = out > 0;
   try {
-    if (readable) raw = node.currentValue;
+    // The recorded last value; also re-arms the node's recording for the next tick (core/stream.ts).
+    if (readable) raw = node.sampleValue();
   } catch {
     readable = false;
   }
