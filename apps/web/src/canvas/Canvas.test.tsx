@@ -3,6 +3,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeStore, settle } from '../store/testing';
 import { act, render, type Rendered } from '../test/render';
 import { Canvas } from './Canvas';
+import { activityLevel, fillWidth } from './OperatorNode';
+import { setLiveDetail } from './useLiveBinding';
 
 let view: Rendered | undefined;
 afterEach(() => view?.unmount());
@@ -86,5 +88,51 @@ describe('canvas: one generic node component from the descriptor', () => {
     expect(view.byTestId('node-fill-sliding_window-1')!.textContent).toBe('3/3');
     expect(view.byTestId('node-bottleneck-sliding_window-1')!.hidden).toBe(false);
     expect(view.byTestId('node-bottleneck-counter-1')!.hidden).toBe(true);
+  });
+
+  it('in low detail writes no numbers, only an activity bar and an error dot that change with their state; zooming in catches up', async () => {
+    const { view, store } = await canvasWith((s) => {
+      s.getState().addNode('counter', { x: 0, y: 0 });
+      s.getState().addNode('sliding_window', { x: 300, y: 0 });
+      s.getState().connect(conn('counter-1', 'sliding_window-1'));
+    });
+    act(() => store.setState({ run: { runId: 'r', graphId: 'g', revision: 1, state: 'running', startedAt: '' } }));
+    const frame = (t: number, out: number, errors: number) => ({
+      runId: 'r',
+      t,
+      nodes: { 'counter-1': { in: 0, out, rate: 10, errors: 0 }, 'sliding_window-1': { in: out, out, rate: 10, errors, queue: 1, capacity: 3 } },
+    });
+    act(() => store.getState().applyFrames([frame(1000, 0, 0), frame(2000, 10, 0)]));
+    const node = view.byTestId('node-sliding_window-1')!;
+    const count = view.byTestId('node-count-sliding_window-1')!;
+    expect(count.textContent).toBe('10 out');
+    try {
+      act(() => setLiveDetail('low'));
+      act(() => store.getState().applyFrames([frame(3000, 20, 1)]));
+      expect(view.byTestId('node-sliding_window-1')).toBe(node);
+      expect(count.textContent).toBe('10 out');
+      const live = view.byTestId('node-live-sliding_window-1')!;
+      expect((live.querySelector('.op-lod-activity') as HTMLElement).style.width).toBe(`${(activityLevel(10) * 100) / 12}%`);
+      expect((live.querySelector('.op-lod-error') as HTMLElement).hidden).toBe(false);
+      expect((live.querySelector('.op-fill-bar') as HTMLElement).style.width).toBe('30%');
+      act(() => setLiveDetail('full'));
+      expect(count.textContent).toBe('20 out');
+      expect(view.byTestId('node-errors-sliding_window-1')!.textContent).toBe('1 err');
+      expect((live.querySelector('.op-fill-bar') as HTMLElement).style.width).toBe('33%');
+    } finally {
+      setLiveDetail('full');
+    }
+  });
+});
+
+describe('low-detail indicators', () => {
+  it('bucket the rate in half decades and the fill in tenths', () => {
+    expect(activityLevel(0)).toBe(0);
+    expect(activityLevel(0.2)).toBe(1);
+    expect(activityLevel(9.9)).toBe(activityLevel(10.1));
+    expect(activityLevel(10)).toBe(2);
+    expect(activityLevel(1e9)).toBe(12);
+    expect(fillWidth(0.33, true)).toBe('30%');
+    expect(fillWidth(0.33, false)).toBe('33%');
   });
 });

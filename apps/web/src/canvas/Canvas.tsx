@@ -3,7 +3,9 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type IsValidConnection,
+  type ReactFlowState,
   type Node,
 } from '@xyflow/react';
 import { useCallback, useLayoutEffect, useRef, type DragEvent } from 'react';
@@ -14,12 +16,15 @@ import { selectEdges, selectNodes } from '../store/selectors';
 import { ConnectionHint } from './ConnectionHint';
 import { DotBackground } from './DotBackground';
 import { edgeTypes, nodeTypes } from './nodeTypes';
-import { setViewMoving } from './useLiveBinding';
+import { LOW_DETAIL_ZOOM, setLiveDetail, setViewMoving } from './useLiveBinding';
 
 export const DRAG_MIME = 'application/x-streamloom-operator';
 
 const moveStart = () => setViewMoving(true);
 const moveEnd = () => setViewMoving(false);
+
+/** Zoomed out so far that the live numbers would be unreadable: nodes are drawn in low detail. */
+const selectLowDetail = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
 
 const minimapColor = (n: Node) => {
   const cat = (n as OperatorNode).data?.op;
@@ -35,6 +40,11 @@ export function Canvas() {
   const ended = useEditor((s) => s.run !== null && s.run.state !== 'running' && s.run.state !== 'starting');
   const { screenToFlowPosition, setViewport } = useReactFlow<OperatorNode, RateEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
+  // Re-renders only when the zoom crosses the threshold. The class switches what nodes and edges
+  // show (styles.css) without remounting or resizing them; the bindings write the new detail.
+  const low = useStore(selectLowDetail);
+  useLayoutEffect(() => setLiveDetail(low ? 'low' : 'full'), [low]);
+  useLayoutEffect(() => () => setLiveDetail('full'), []);
 
   // Fit the view as soon as another graph is opened, from the nodes' positions (before the first
   // paint, so that nothing dropped meanwhile lands under a view that then moves).
@@ -74,7 +84,7 @@ export function Canvas() {
 
   const s = store.getState();
   return (
-    <div className={`canvas${edges.length > 80 ? ' many-edges' : ''}${ended ? ' ended' : ''}`} ref={wrapper} data-testid="canvas">
+    <div className={`canvas${edges.length > 80 ? ' many-edges' : ''}${ended ? ' ended' : ''}${low ? ' lod-low' : ''}`} ref={wrapper} data-testid="canvas">
       <ReactFlow<OperatorNode, RateEdge>
         nodes={nodes}
         edges={edges}

@@ -6,7 +6,7 @@ import { paramShort, rateText, shortNumber } from '../lib/format';
 import { useEditor } from '../store';
 import { hasFailed, hasLiveOf, issuesOf, selectByType, usedPortsOf } from '../store/selectors';
 import type { EditorState, NodeLive } from '../store/types';
-import { useLiveBinding } from './useLiveBinding';
+import { liveDetail, useLiveBinding } from './useLiveBinding';
 import { Sparkline } from './Sparkline';
 
 /** The key parameter in short: `x => x * 2`, `1s`, `3`. */
@@ -124,6 +124,17 @@ function setTitle(el: HTMLElement, title: string): void {
   if (el.title !== title) el.title = title;
 }
 
+/** Steps of the low-detail activity bar: half a decade of rate each, 0 when idle, full at a million per second. */
+export const ACTIVITY_STEPS = 12;
+export function activityLevel(rate: number): number {
+  if (!(rate > 0)) return 0;
+  return Math.max(1, Math.min(ACTIVITY_STEPS, Math.round(2 * Math.log10(1 + rate))));
+}
+/** The fill level drawn: exact in full detail, in tenths in low detail (a change nobody sees is not drawn). */
+export function fillWidth(held: number, low: boolean): string {
+  return low ? `${Math.round(held * 10) * 10}%` : `${Math.round(held * 100)}%`;
+}
+
 interface LiveView {
   live: NodeLive | undefined;
   bottleneck: boolean;
@@ -143,6 +154,8 @@ const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolea
   const fill = useRef<HTMLDivElement>(null);
   const fillBar = useRef<HTMLDivElement>(null);
   const fillText = useRef<HTMLSpanElement>(null);
+  const activity = useRef<HTMLDivElement>(null);
+  const errorDot = useRef<HTMLSpanElement>(null);
 
   const select = useMemo(() => {
     let last: LiveView = { live: undefined, bottleneck: false };
@@ -156,24 +169,34 @@ const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolea
   const apply = useCallback(
     ({ live, bottleneck: isBottleneck }: LiveView) => {
       if (live === undefined || rate.current === null) return;
-      setText(rate.current, rateText(sink ? live.inRate : live.rate));
-      setText(count.current!, `${shortNumber(sink ? live.in : live.out)} ${sink ? 'in' : 'out'}`);
-      setHidden(errors.current!, live.errors === 0);
-      if (live.errors > 0) {
-        setText(errors.current!, `${shortNumber(live.errors)} err`);
-        setTitle(errors.current!, live.lastError ?? 'errors');
+      const low = liveDetail() === 'low';
+      const shownRate = sink ? live.inRate : live.rate;
+      if (low) {
+        // Low detail: nothing per frame; the bar and the dot change only when their state does.
+        const width = `${(activityLevel(shownRate) * 100) / ACTIVITY_STEPS}%`;
+        if (activity.current!.style.width !== width) activity.current!.style.width = width;
+        setHidden(errorDot.current!, live.errors === 0);
+      } else {
+        setText(rate.current, rateText(shownRate));
+        setText(count.current!, `${shortNumber(sink ? live.in : live.out)} ${sink ? 'in' : 'out'}`);
+        setHidden(errors.current!, live.errors === 0);
+        if (live.errors > 0) {
+          setText(errors.current!, `${shortNumber(live.errors)} err`);
+          setTitle(errors.current!, live.lastError ?? 'errors');
+        }
       }
-      // Shown and hidden by visibility (styles.css): it keeps its box, so no layout follows.
+      // Shown and hidden by visibility (styles.css): it keeps its box, so no layout follows. In
+      // low detail it is an outline around the node.
       setHidden(bottleneck.current!, !isBottleneck);
-      if (isBottleneck) setTitle(bottleneck.current!, `busiest node: ${Math.round(live.busy ?? 0)} ms of work per second`);
+      if (isBottleneck && !low) setTitle(bottleneck.current!, `busiest node: ${Math.round(live.busy ?? 0)} ms of work per second`);
       const held = live.capacity ? Math.min(1, (live.queue ?? 0) / live.capacity) : null;
       if (setHidden(fill.current!, held === null)) box.current!.classList.toggle('has-fill', held !== null);
       if (held !== null) {
-        const width = `${Math.round(held * 100)}%`;
+        const width = fillWidth(held, low);
         if (fillBar.current!.style.width !== width) fillBar.current!.style.width = width;
         const high = held > 0.8;
         if (fillBar.current!.classList.contains('high') !== high) fillBar.current!.classList.toggle('high', high);
-        setText(fillText.current!, `${shortNumber(live.queue ?? 0)}/${shortNumber(live.capacity ?? 0)}`);
+        if (!low) setText(fillText.current!, `${shortNumber(live.queue ?? 0)}/${shortNumber(live.capacity ?? 0)}`);
       }
     },
     [sink],
@@ -191,6 +214,13 @@ const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolea
           <span ref={count} className="op-count" data-testid={`node-count-${id}`} title="elements so far" />
           <span ref={errors} className="op-errors" data-testid={`node-errors-${id}`} hidden />
           <Sparkline id={id} series={sink ? 'in' : 'out'} />
+        </div>
+        {/* Low detail (zoomed out, styles.css): shown instead of the row above. */}
+        <div className="op-lod" aria-hidden="true">
+          <div className="op-lod-track">
+            <div ref={activity} className="op-lod-activity" />
+          </div>
+          <span ref={errorDot} className="op-lod-error" hidden />
         </div>
         <div ref={fill} className="op-fill" data-testid={`node-fill-${id}`} hidden>
           <div ref={fillBar} className="op-fill-bar" />

@@ -5,7 +5,7 @@ import type { RateEdge as RateEdgeType } from '../lib/graphDoc';
 import { useEditor, useEditorApi } from '../store';
 import { hasLiveOf } from '../store/selectors';
 import type { EditorState } from '../store/types';
-import { useLiveBinding } from './useLiveBinding';
+import { liveDetail, useLiveBinding } from './useLiveBinding';
 
 /** Thickness follows the rate on a log scale: 1.5 px idle, about 7 px at a million per second. */
 export function edgeWidth(rate: number): number {
@@ -39,8 +39,9 @@ export const RateEdge = memo(function RateEdge(props: EdgeProps<RateEdgeType>) {
     const width = String(edgeWidthShown(r));
     if (p.style.strokeWidth !== width) p.style.strokeWidth = width;
     if (p.classList.contains('flowing') !== r > 0) p.classList.toggle('flowing', r > 0);
+    // No label in low detail (hidden by styles.css): its text catches up when zooming in.
     const label = labelRef.current;
-    if (label !== null) {
+    if (label !== null && liveDetail() === 'full') {
       const text = rateText(r);
       const node = label.firstChild;
       if (node !== null && node.nodeType === 3 && node === label.lastChild) {

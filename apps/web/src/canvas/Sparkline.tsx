@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useRef } from 'react';
 import type { EditorState } from '../store/types';
 import type { RateHistory } from '../store/rateHistory';
 import { useEditorApi } from '../store';
-import { useLiveBinding } from './useLiveBinding';
+import { liveDetail, useLiveBinding } from './useLiveBinding';
 
 const WIDTH = 84;
 const HEIGHT = 22;
@@ -33,6 +33,11 @@ function request(job: Job): void {
 }
 function run(): void {
   scheduled = false;
+  // Zoomed out meanwhile: hidden, drawn when zoomed in again.
+  if (liveDetail() === 'low') {
+    queue.clear();
+    return;
+  }
   const start = performance.now();
   for (const job of queue) {
     queue.delete(job);
@@ -82,7 +87,8 @@ export const Sparkline = memo(function Sparkline({ id, series = 'out' }: { id: s
   const job = useRef<Job | null>(null);
   const select = useCallback((s: EditorState) => s.live[id]?.tick ?? 0, [id]);
   const onTick = useCallback(() => {
-    if (ref.current === null) return;
+    // Not drawn in low detail (hidden): zooming in draws it again (the binding is refreshed).
+    if (ref.current === null || liveDetail() === 'low') return;
     job.current ??= { path: ref.current, history: () => store.getState().rates.get(id), series, drawnAt: 0 };
     request(job.current);
   }, [id, series, store]);

@@ -89,6 +89,28 @@ describe('telemetry slice', () => {
     expect(store.getState().bottleneck).toBe('map-1');
     busy(1300, 0, 0);
     expect(store.getState().bottleneck).toBe(null);
+    // Nearly idle nodes (under 5 ms of work a second): no bottleneck to show.
+    busy(1400, 1, 3);
+    expect(store.getState().bottleneck).toBe(null);
+  });
+
+  it('keeps the last latency and busy figures through ticks without a sample (slow streams), and drops them from the bottleneck once old', async () => {
+    const { store } = await ready();
+    await store.getState().deploy();
+    const runId = store.getState().run!.runId;
+    const apply = (t: number, m: Record<string, number>) =>
+      store.getState().applyFrames([frame(runId, t, { 'map-1': { in: t, out: t, rate: 1, errors: 0, ...m } })]);
+    apply(1000, { latencyP50: 2, latencyP99: 9, busy: 40 });
+    apply(1100, {});
+    let live = store.getState().live['map-1']!;
+    expect([live.latencyP50, live.latencyP99, live.busy, live.statsAt]).toEqual([2, 9, 40, 1000]);
+    expect(store.getState().bottleneck).toBe('map-1');
+    apply(1200, { latencyP50: 3, latencyP99: 5, busy: 6 });
+    live = store.getState().live['map-1']!;
+    expect([live.latencyP50, live.latencyP99, live.busy, live.statsAt]).toEqual([3, 5, 6, 1200]);
+    apply(5000, {});
+    expect(store.getState().live['map-1']!.latencyP50).toBe(3);
+    expect(store.getState().bottleneck).toBe(null);
   });
 
   it('keeps the same object for an idle node, so its badge does not re-render', async () => {

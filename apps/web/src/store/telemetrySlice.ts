@@ -7,6 +7,13 @@ export const SAMPLE_LIMIT = 200;
 export const ERROR_LIMIT = 50;
 /** The bottleneck mark moves only when the marked node's load falls below this share of the busiest's. */
 export const BOTTLENECK_HOLD = 0.8;
+/**
+ * The least work (ms per second) that makes a node the bottleneck: below it every node is nearly
+ * idle, the busiest is noise, and a mark jumping between idle nodes says nothing (and repaints).
+ */
+export const BOTTLENECK_MIN_BUSY = 5;
+/** A node's last busy figure counts for the bottleneck this long after its sample (slow streams sample rarely). */
+export const BUSY_VALID_MS = 3000;
 
 export const createTelemetrySlice =
   (deps: StoreDeps, rates_: RateHistories): StateCreator<EditorState, [], [], TelemetrySlice> =>
@@ -32,6 +39,12 @@ export const createTelemetrySlice =
           const rates = rates_.push(id, frame.t, t.in, t.out, { in: 0, out: 0 });
           const rate = Math.max(0, rates.out);
           const inRate = Math.max(0, rates.in);
+          // A tick without a latency sample keeps the last known latency and busy figures.
+          const sampled = t.latencyP50 !== undefined || t.busy !== undefined;
+          const busy = sampled ? t.busy : prev?.busy;
+          const latencyP50 = sampled ? t.latencyP50 : prev?.latencyP50;
+          const latencyP99 = sampled ? t.latencyP99 : prev?.latencyP99;
+          const statsAt = sampled ? frame.t : prev?.statsAt;
           if (
             prev !== undefined &&
             prev.in === t.in &&
@@ -42,7 +55,7 @@ export const createTelemetrySlice =
             inRate === 0 &&
             prev.errors === t.errors &&
             prev.queue === t.queue &&
-            prev.busy === t.busy
+            !sampled
           ) {
             next[id] = prev;
             continue;
@@ -54,12 +67,13 @@ export const createTelemetrySlice =
             inRate,
             errors: t.errors,
             lastError: t.lastError,
-            busy: t.busy,
+            busy,
             queue: t.queue,
             capacity: t.capacity,
             dropped: t.dropped,
-            latencyP50: t.latencyP50,
-            latencyP99: t.latencyP99,
+            latencyP50,
+            latencyP99,
+            statsAt,
             tick: (prev?.tick ?? 0) + 1,
           };
         }
@@ -68,9 +82,10 @@ export const createTelemetrySlice =
       }
       if (next === null) return;
       let bottleneck: string | null = null;
-      let most = 0;
+      let most = BOTTLENECK_MIN_BUSY - Number.EPSILON;
+      const recent = (l: NodeLive | undefined) => (l?.statsAt !== undefined && lastAt !== null && lastAt - l.statsAt <= BUSY_VALID_MS ? (l.busy ?? 0) : 0);
       for (const id in next) {
-        const busy = next[id]!.busy ?? 0;
+        const busy = recent(next[id]);
         if (busy > most) {
           most = busy;
           bottleneck = id;
@@ -80,7 +95,7 @@ export const createTelemetrySlice =
       // among nodes of about equal load it would otherwise jump at every frame (unreadable, and
       // each move repaints two nodes).
       const held = get().bottleneck;
-      if (bottleneck !== null && held !== null && held !== bottleneck && (next[held]?.busy ?? 0) >= most * BOTTLENECK_HOLD) bottleneck = held;
+      if (bottleneck !== null && held !== null && held !== bottleneck && recent(next[held]) >= most * BOTTLENECK_HOLD) bottleneck = held;
       set({ live: next, lastFrameAt: lastAt, bottleneck });
     },
 

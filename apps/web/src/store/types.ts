@@ -145,8 +145,13 @@ export interface NodeLive {
   queue?: number;
   capacity?: number;
   dropped?: number;
+  /**
+   * Latency and busy come from the node's sampled work: a tick without a sample (a slow stream)
+   * has none, and the last known values are kept; `statsAt` is the frame time they are from.
+   */
   latencyP50?: number;
   latencyP99?: number;
+  statsAt?: number;
   /** Bumped with each frame: the sparkline redraws on it. */
   tick: number;
 }
