@@ -123,7 +123,12 @@ export class Stream<T = any> {
     if (next !== null) return next.update(x, this);
     const ds = this.downstreams;
     let pending: Pending;
-    for (let i = 0; i < ds.length; i++) pending = joinPending(pending, ds[i]!.update(x, this));
+    for (let i = 0; i < ds.length; i++) {
+      // joinPending, written out: an imported function is a getter call per element when the
+      // modules are compiled to CommonJS (tsx, bundlers), and uses up TurboFan's inlining budget.
+      const r = ds[i]!.update(x, this);
+      if (r !== undefined) pending = joinPending(pending, r);
+    }
     return pending;
   }
 

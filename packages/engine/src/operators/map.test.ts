@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Stream, VirtualScheduler } from '../index.js';
+import { MapNode } from './map.js';
 
 describe('map', () => {
   it('applies the function to every element, as in the streamz docs', () => {
@@ -55,5 +56,44 @@ describe('Stream constructor', () => {
     expect(source.upstreams).toEqual([]);
     expect(String(source)).toBe('<in; Stream>');
     expect(source.map((x) => x).scheduler).toBe(clock);
+  });
+});
+
+describe('map and sink: copies of the hot method', () => {
+  it('give different functions different classes, the same function text the same one', () => {
+    const source = new Stream<number>();
+    const f = (x: number) => x + 1000001;
+    const g = (x: number) => x * 1000003;
+    const a = source.map(f);
+    const b = source.map(g);
+    const c = source.map((x: number) => x + 1000001); // same text as f
+    expect(Object.getPrototypeOf(a)).not.toBe(Object.getPrototypeOf(b));
+    expect(Object.getPrototypeOf(c)).toBe(Object.getPrototypeOf(a));
+    const outs = [a, b, c].map((node) => node.sinkToList());
+    source.emit(1);
+    expect(outs).toEqual([[1000002], [1000003], [1000002]]);
+    for (const node of [a, b, c]) {
+      expect(node).toBeInstanceOf(MapNode);
+      expect(node.kind).toBe('map');
+    }
+    expect([a, b, c].map(String)).toEqual(['<map: f>', '<map: g>', '<map: function>']);
+  });
+
+  it('behave alike for sinks, promises included', async () => {
+    const source = new Stream<number>();
+    const seen: number[][] = [[], [], [], [], []];
+    const sinks = [
+      source.sink((x: number) => void seen[0]!.push(x)),
+      source.sink((x: number) => void seen[1]!.push(x * 2)),
+      source.sink((x: number) => void seen[2]!.push(x * 3)),
+      source.sink((x: number) => void seen[3]!.push(x * 4)),
+      source.sink((x: number) => Promise.resolve().then(() => void seen[4]!.push(x * 5))),
+    ];
+    expect(new Set(sinks.map((s) => Object.getPrototypeOf(s))).size).toBe(4);
+    const pending = source.emit(1);
+    expect(pending).toBeInstanceOf(Promise);
+    await pending;
+    expect(seen).toEqual([[1], [2], [3], [4], [5]]);
+    for (const s of sinks) expect(s.kind).toBe('sink');
   });
 });

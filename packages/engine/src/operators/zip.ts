@@ -121,7 +121,7 @@ export class ZipNode extends Stream<unknown[]> {
     const n = inputs.length;
     let k = 0;
     while (k < n && inputs[k] !== who) k++;
-    if (k === n) throw pythonError('KeyError', String(who));
+    if (k === n) return this.unknownInput(who);
     const buffer = this.buffers[k]!;
     buffer.push(x);
     const length = buffer.length;
@@ -135,25 +135,47 @@ export class ZipNode extends Stream<unknown[]> {
     return undefined;
   }
 
+  // The hot methods stay small (rare cases in methods of their own): TurboFan inlines by bytecode
+  // size, and a pipeline's whole chain has to fit its budget to be compiled as one loop.
   private emitTuple(): Pending {
+    const buffers = this.buffers;
+    let y: unknown[];
+    if (this.simple === true && buffers.length === 2) {
+      // An array literal allocates exactly; `[]` + push would allocate 17 slots (more GC).
+      const b0 = buffers[0]!;
+      const b1 = buffers[1]!;
+      y = [b0.shift(), b1.shift()];
+      this.filled = (b0.length !== 0 ? 1 : 0) + (b1.length !== 0 ? 1 : 0);
+    } else {
+      y = this.takeTuple();
+    }
+    if (this.waitResolve !== null) this.notifyAll();
+    if (this.packError === true) throw pythonError('IndexError', 'pop from empty list');
+    const next = this.next;
+    if (next !== null) {
+      this.emitted++;
+      if (this.valueBudget !== 0) {
+        this.currentValue = y;
+        this.valueAt = this.emitted;
+        this.valueBudget--;
+      }
+      return next.update(y, this);
+    }
+    return this._emit(y);
+  }
+
+  /** The tuple in the general case (any number of inputs, literals); updates `filled`. */
+  private takeTuple(): unknown[] {
     const buffers = this.buffers;
     const n = buffers.length;
     let y: unknown[];
     let filled = 0;
     if (this.simple === true) {
-      // An array literal allocates exactly; `[]` + push would allocate 17 slots (more GC).
-      if (n === 2) {
-        const b0 = buffers[0]!;
-        const b1 = buffers[1]!;
-        y = [b0.shift(), b1.shift()];
-        filled = (b0.length !== 0 ? 1 : 0) + (b1.length !== 0 ? 1 : 0);
-      } else {
-        y = new Array(n);
-        for (let i = 0; i < n; i++) {
-          const buffer = buffers[i]!;
-          y[i] = buffer.shift();
-          if (buffer.length !== 0) filled++;
-        }
+      y = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const buffer = buffers[i]!;
+        y[i] = buffer.shift();
+        if (buffer.length !== 0) filled++;
       }
     } else {
       if (this.missingInput !== null) throw pythonError('KeyError', String(this.missingInput));
@@ -171,19 +193,12 @@ export class ZipNode extends Stream<unknown[]> {
       }
     }
     this.filled = filled;
-    if (this.waitResolve !== null) this.notifyAll();
-    if (this.packError === true) throw pythonError('IndexError', 'pop from empty list');
-    const next = this.next;
-    if (next !== null) {
-      this.emitted++;
-      if (this.valueBudget !== 0) {
-        this.currentValue = y;
-        this.valueAt = this.emitted;
-        this.valueBudget--;
-      }
-      return next.update(y, this);
-    }
-    return this._emit(y);
+    return y;
+  }
+
+  /** An element from a stream that is not an input (streamz raises KeyError). */
+  private unknownInput(who: Stream<any> | undefined): never {
+    throw pythonError('KeyError', String(who));
   }
 
   /** The back-pressure promise: resolves when the next tuple is emitted (streamz's Condition). */
