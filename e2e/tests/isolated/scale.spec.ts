@@ -53,6 +53,8 @@ async function trace(cdp: CDPSession, during: () => Promise<void>): Promise<Trac
   await cdp.send('Tracing.end');
   await done;
   cdp.off('Tracing.dataCollected', onData);
+  // SCALE_TRACE_DIR=<dir>: keep each trace (open in DevTools or Perfetto).
+  if (process.env.SCALE_TRACE_DIR) writeFileSync(`${process.env.SCALE_TRACE_DIR}/trace-${Date.now()}.json`, JSON.stringify(events));
   return events;
 }
 
@@ -150,7 +152,19 @@ const framesApplied = (page: Page) =>
  */
 async function pan(page: Page) {
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  const from = { x: pane.x + pane.width / 2, y: pane.y + pane.height - 20 };
+  // A point of the empty pane (a press on a node would select and drag it, and the inspector
+  // would then show its live values: a measure of the inspector, not of the canvas).
+  const from = await page.evaluate(
+    ({ x, y, width, height }) => {
+      for (let dy = 20; dy < height / 2; dy += 10)
+        for (const fx of [0.5, 0.3, 0.7, 0.1, 0.9]) {
+          const p = { x: x + width * fx, y: y + height - dy };
+          if (document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane')) return p;
+        }
+      return { x: x + width / 2, y: y + height - 20 };
+    },
+    pane,
+  );
   const viewportBefore = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
   await page.evaluate(() => {
     const w = window as unknown as { __raf: number[]; __rafOn: boolean };
@@ -178,6 +192,7 @@ async function pan(page: Page) {
   });
   const viewportAfter = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
   expect(viewportAfter, 'the drag panned the canvas').not.toBe(viewportBefore);
+  await expect(page.locator('.op-node.selected'), 'the drag selected no node').toHaveCount(0);
   const gaps = raf.slice(1).map((t, i) => t - raf[i]!);
   return {
     fps: ms(((raf.length - 1) / (raf[raf.length - 1]! - raf[0]!)) * 1000),

@@ -1,5 +1,5 @@
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { DescriptorData } from '@streamloom/engine/protocol';
 import { inHandle, inputCount, OUT_HANDLE, portOf, type OperatorNode as OperatorNodeType } from '../lib/graphDoc';
 import { paramShort, rateText, shortNumber } from '../lib/format';
@@ -156,6 +156,8 @@ const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolea
   const fillText = useRef<HTMLSpanElement>(null);
   const activity = useRef<HTMLDivElement>(null);
   const errorDot = useRef<HTMLSpanElement>(null);
+  /** What low detail last drew (null: full detail drew since). */
+  const lowKey = useRef<string | null>(null);
 
   const select = useMemo(() => {
     let last: LiveView = { live: undefined, bottleneck: false };
@@ -172,11 +174,17 @@ const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolea
       const low = liveDetail() === 'low';
       const shownRate = sink ? live.inRate : live.rate;
       if (low) {
-        // Low detail: nothing per frame; the bar and the dot change only when their state does.
+        // Low detail: nothing per frame; the bar and the dot change only when their state does
+        // (remembered here: most frames of most nodes end at this comparison).
+        const held = live.capacity ? Math.min(1, (live.queue ?? 0) / live.capacity) : null;
+        const key = `${activityLevel(shownRate)} ${live.errors > 0} ${isBottleneck} ${held === null ? '' : fillWidth(held, true)}`;
+        if (key === lowKey.current) return;
+        lowKey.current = key;
         const width = `${(activityLevel(shownRate) * 100) / ACTIVITY_STEPS}%`;
         if (activity.current!.style.width !== width) activity.current!.style.width = width;
         setHidden(errorDot.current!, live.errors === 0);
       } else {
+        lowKey.current = null;
         setText(rate.current, rateText(shownRate));
         setText(count.current!, `${shortNumber(sink ? live.in : live.out)} ${sink ? 'in' : 'out'}`);
         setHidden(errors.current!, live.errors === 0);
@@ -201,6 +209,10 @@ const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolea
     },
     [sink],
   );
+  // New elements when the live block mounts again (another run): nothing of them drawn yet.
+  useLayoutEffect(() => {
+    lowKey.current = null;
+  }, [hasLive]);
   useLiveBinding(select, apply, hasLive);
 
   if (!hasLive) return null;

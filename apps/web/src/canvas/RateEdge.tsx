@@ -1,5 +1,5 @@
 import { EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo, useCallback, useRef } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { rateText } from '../lib/format';
 import type { RateEdge as RateEdgeType } from '../lib/graphDoc';
 import { useEditor, useEditorApi } from '../store';
@@ -31,14 +31,23 @@ export const RateEdge = memo(function RateEdge(props: EdgeProps<RateEdgeType>) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const select = useCallback((s: EditorState) => s.live[source]?.rate, [source]);
   // The DOM is written only when the width, the flowing state or the label's text change (most
-  // frames change none of them); what is there is read back, so a re-render can never go stale.
+  // frames change none of them). The width and flowing state last written are remembered until
+  // the next render (which writes them itself); then what is there is read back.
+  const drawn = useRef('');
+  useLayoutEffect(() => {
+    drawn.current = '';
+  });
   const apply = useCallback((rate: number | undefined) => {
     const p = pathRef.current;
     if (p === null) return;
     const r = rate ?? 0;
     const width = String(edgeWidthShown(r));
-    if (p.style.strokeWidth !== width) p.style.strokeWidth = width;
-    if (p.classList.contains('flowing') !== r > 0) p.classList.toggle('flowing', r > 0);
+    const key = `${width} ${r > 0}`;
+    if (key !== drawn.current) {
+      drawn.current = key;
+      if (p.style.strokeWidth !== width) p.style.strokeWidth = width;
+      if (p.classList.contains('flowing') !== r > 0) p.classList.toggle('flowing', r > 0);
+    }
     // No label in low detail (hidden by styles.css): its text catches up when zooming in.
     const label = labelRef.current;
     if (label !== null && liveDetail() === 'full') {
