@@ -123,10 +123,13 @@ export class ZipNode extends Stream<unknown[]> {
     while (k < n && inputs[k] !== who) k++;
     if (k === n) return this.unknownInput(who);
     const buffer = this.buffers[k]!;
+    // An element that completes a tuple goes straight into it: appending it to its empty buffer
+    // and taking it out again (what streamz does) would leave the same state.
+    if (buffer.length === 0 && this.filled === n - 1) return this.emitTuple(k, x);
     buffer.push(x);
     const length = buffer.length;
     if (length === 1) {
-      if (++this.filled === n) return this.emitTuple();
+      this.filled++;
     } else if (length > this.limit) {
       buffer.shift();
       this.dropped++;
@@ -137,16 +140,19 @@ export class ZipNode extends Stream<unknown[]> {
 
   // The hot methods stay small (rare cases in methods of their own): TurboFan inlines by bytecode
   // size, and a pipeline's whole chain has to fit its budget to be compiled as one loop.
-  private emitTuple(): Pending {
+  /** Emits the tuple that `x`, arriving on input `k` whose buffer is empty, completes. */
+  private emitTuple(k: number, x: unknown): Pending {
     const buffers = this.buffers;
     let y: unknown[];
     if (this.simple === true && buffers.length === 2) {
       // An array literal allocates exactly; `[]` + push would allocate 17 slots (more GC).
-      const b0 = buffers[0]!;
-      const b1 = buffers[1]!;
-      y = [b0.shift(), b1.shift()];
-      this.filled = (b0.length !== 0 ? 1 : 0) + (b1.length !== 0 ? 1 : 0);
+      const other = buffers[1 - k]!;
+      y = k === 0 ? [x, other.shift()] : [other.shift(), x];
+      this.filled = other.length !== 0 ? 1 : 0;
     } else {
+      // As streamz: append, then take the heads (takeTuple may throw with `x` left buffered).
+      buffers[k]!.push(x);
+      this.filled++;
       y = this.takeTuple();
     }
     if (this.waitResolve !== null) this.notifyAll();
