@@ -81,8 +81,6 @@ a node that fails for good exits 1.`,
           finish(1);
         },
         busyFd: null,
-        // Headless: throughput over latency figures (nodes are guarded once an error shows up).
-        guard: 'on-error',
       });
       if (!created.ok) {
         process.stderr.write(`streamloom: the graph did not compile:\n`);

@@ -17,12 +17,6 @@ export interface RuntimeOptions {
   onFailure(reason: string, nodeId: string | undefined): void;
   /** The pipe to report the busy node on (see BusyMarker); null: none. */
   busyFd: number | null;
-  /**
-   * When nodes get the engine's guard (see the engine's GuardMode): `'always'` (default) for
-   * latency and busy figures from the start, `'on-error'` for headless runs where throughput
-   * matters more.
-   */
-  guard?: 'always' | 'on-error';
 }
 
 export interface Runtime {
@@ -60,7 +54,7 @@ export function createRuntime(opts: RuntimeOptions): CreateRuntimeResult {
 
   let result;
   try {
-    result = compile(opts.graph, host, fullCatalog, { runId: opts.runId, onFailure: fail, guard: opts.guard ?? 'always' });
+    result = compile(opts.graph, host, fullCatalog, { runId: opts.runId, onFailure: fail });
   } catch (error) {
     result = { ok: false as const, issues: [{ code: 'invalid_shape' as const, message: errorText(error) }] };
   }

@@ -13,6 +13,58 @@ export interface StreamOptions {
 
 const NO_STREAMS: readonly Stream<any>[] = Object.freeze([]);
 
+/** Receives an exception from a node's own work (see `Stream.fault`); returns what `update` returns. */
+export type FaultHandler = (node: Stream<any>, error: unknown, x: unknown) => Pending;
+/** Delivers `x` to `node`'s downstreams when `next` does not (see `Stream._emit`). */
+export type EmitHook = (node: Stream<any>, x: unknown) => Pending;
+
+// Telemetry's hooks (telemetry/probe.ts), null when nothing is installed. Neither runs on the
+// single-downstream fast path: `faultHandler` only when a node's own work threw, `emitHook` only
+// for deliveries `next` does not make (fan-out, no downstream, or a latency-sampling window, which
+// clears the sampled nodes' `next`).
+let faultHandler: FaultHandler | null = null;
+let emitHook: EmitHook | null = null;
+
+/** `_emit` when `next` does not deliver: the hook, or every downstream in order. */
+function emitAll(node: Stream<any>, x: unknown): Pending {
+  if (emitHook !== null) return emitHook(node, x);
+  const ds = node.downstreams;
+  let pending: Pending;
+  for (let i = 0; i < ds.length; i++) {
+    // joinPending, written out: an imported function is a getter call per element when the
+    // modules are compiled to CommonJS (tsx, bundlers), and uses up TurboFan's inlining budget.
+    const r = ds[i]!.update(x, node);
+    if (r !== undefined) pending = joinPending(pending, r);
+  }
+  return pending;
+}
+
+const CATCHING_UPDATES = new WeakSet<object>();
+
+/**
+ * Marks classes whose own `update` catches the errors of its work and returns `this.fault(...)`
+ * (or has no work that can throw): a compiled graph needs no guard around their nodes. A subclass
+ * that overrides `update` is not marked by its parent's mark.
+ */
+export function catchesOwnErrors(...classes: ReadonlyArray<{ prototype: Stream<any> }>): void {
+  for (const c of classes) CATCHING_UPDATES.add(c.prototype.update);
+}
+
+/** Whether `update` is the `update` of a class marked by `catchesOwnErrors`. */
+export function catchesOwnErrorsIn(update: unknown): boolean {
+  return typeof update === 'function' && CATCHING_UPDATES.has(update);
+}
+
+/** Installs the handler every `Stream.fault` goes through (null: rethrow, as streamz). */
+export function setFaultHandler(handler: FaultHandler | null): void {
+  faultHandler = handler;
+}
+
+/** Installs (or removes, with null) the hook `_emit` delivers through when `next` is null. */
+export function setEmitHook(hook: EmitHook | null): void {
+  emitHook = hook;
+}
+
 /**
  * How many elements a node records in `currentValue` when it is created and again after each
  * telemetry read (`sampleValue`). See `Stream.currentValue`.
@@ -30,6 +82,8 @@ export const VALUE_BUDGET = 1000;
  * Hot path: subclasses deliver through `this.next` when they have exactly one downstream, so every
  * subclass has its own call site for it and V8 keeps each of them monomorphic. The pattern is
  *
+ *   let y;
+ *   try { y = this.call(x); } catch (error) { return this.fault(error, x); }
  *   const next = this.next;
  *   if (next !== null) {
  *     this.emitted++;
@@ -56,6 +110,8 @@ export const VALUE_BUDGET = 1000;
  * the last element it recorded after the previous read, so `currentValue` is then a sample at most
  * one tick old. `hasLatestValue()` says which case holds; `keepValues()` records every element
  * (exactly streamz's `current_value`) at the cost of that store.
+ *
+ * The try covers the node's own work only, never the delivery downstream (see `fault`).
  */
 export class Stream<T = any> {
   /** Nodes this one delivers to, in delivery order. A node appears at most once. */
@@ -121,15 +177,18 @@ export class Stream<T = any> {
     }
     const next = this.next;
     if (next !== null) return next.update(x, this);
-    const ds = this.downstreams;
-    let pending: Pending;
-    for (let i = 0; i < ds.length; i++) {
-      // joinPending, written out: an imported function is a getter call per element when the
-      // modules are compiled to CommonJS (tsx, bundlers), and uses up TurboFan's inlining budget.
-      const r = ds[i]!.update(x, this);
-      if (r !== undefined) pending = joinPending(pending, r);
-    }
-    return pending;
+    return emitAll(this, x);
+  }
+
+  /**
+   * An exception `error` thrown by this node's own work on `x` (its function, its parsing of `x`),
+   * never by a downstream node. Operators catch their own work and return `this.fault(error, x)`;
+   * by default it rethrows, so the exception propagates as in streamz. In a compiled graph the
+   * node's probe counts it and drops `x` instead (telemetry/probe.ts).
+   */
+  fault(error: unknown, x: unknown): Pending {
+    if (faultHandler !== null) return faultHandler(this, error, x);
+    throw error;
   }
 
   /** Is `currentValue` the element this node emitted last (and has it emitted any)? */
@@ -256,6 +315,9 @@ export class Stream<T = any> {
     return '';
   }
 }
+
+// The base class's `update` only delivers.
+catchesOwnErrors(Stream);
 
 /**
  * Adds an operator to `Stream.prototype` (streamz's `register_api`): `stream.name(...args)` becomes

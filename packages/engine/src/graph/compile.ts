@@ -5,10 +5,11 @@ import type { OperatorDescriptor, RunHost } from '../catalog/types.js';
 import { setDefaultScheduler } from '../core/scheduler.js';
 import { Stream } from '../core/stream.js';
 import type { NodeSamples, NodeTelemetry, TelemetryFrame } from '../protocol/telemetry.js';
-import { armLatency } from '../telemetry/latency.js';
 import { culpritFromStack } from '../telemetry/attribution.js';
 import {
+  armLatency,
   chargeError,
+  disarmLatency,
   guardNode,
   Probe,
   registerProbe,
@@ -25,29 +26,19 @@ import { nodeLabel, q } from './validateMessages.js';
 import { wireEdges } from './wire.js';
 
 /**
- * When nodes get their guard (a try block around `update`, plus latency sampling). Counters,
- * rates, queues, back-pressure and last values are read the same way in both modes, at no cost
- * per element.
- * - `'always'` (default): guarded from the start: every error is caught at the node that threw,
- *   the element is dropped there and the node's other branches still get it; every node's
- *   latency and busy time are sampled. Costs about 1 ns per node and element (bench/probes.ts:
- *   a large share of W1's ~8 ns, a small one on any node that does real work).
- * - `'on-error'`: nodes run bare until an error first reaches the root of a delivery
- *   (a source's loop, `emit`, a timer) or until a node is inspected; from then on every node is
- *   guarded, for the rest of the run. That first error is charged to the node its stack names
- *   (the user function's script name, see `functionUrl`, or the node's class), else to the node
- *   where the element entered; its element stops where it failed, as in streamz (branches after
- *   the failing one do not get that one element). Latency is sampled once the graph is guarded.
- *   Costs nothing per element until then: for headless runs where throughput matters more than
- *   latency figures.
- * A graph with a node that says `onError: 'stop'` is guarded from the start.
+ * Kept for compatibility; both modes are the same. Every node of a compiled graph catches its own
+ * errors from the start (counted on the node that threw, the element dropped there, the node's
+ * other branches still get it) and every node's latency and busy time are sampled, at a cost of a
+ * few per cent on a trivial pipeline (bench/probes.ts). `'on-error'` used to run nodes without
+ * their guard until the first error, which saved most of what guards cost then; it no longer
+ * saves anything.
  */
 export type GuardMode = 'always' | 'on-error';
 
 export interface CompileOptions {
   /** The run's id, put in every frame and samples (default `''`). */
   runId?: string;
-  /** Default `'always'`. */
+  /** Ignored: both modes are the same (see GuardMode). */
   guard?: GuardMode;
   /**
    * Called once when the run fails: a node with `onError: 'stop'` threw (or reported an error).
@@ -66,7 +57,7 @@ export interface CompiledRun extends CompiledGraph {
   readonly running: boolean;
   /** `stop()` was called or the run failed; a stopped run does not start again. */
   readonly stopped: boolean;
-  /** Every node has its guard (see GuardMode). */
+  /** Every node catches its own errors (always true; see GuardMode). */
   readonly guarded: boolean;
 }
 
@@ -248,12 +239,11 @@ class Run implements CompiledRun, ProbeOwner {
       this.hasOutput.set(spec.id, descriptor.outputs > 0);
       if (descriptor.source === true) this.sources.push(node);
     }
-    if (options.guard !== 'on-error' || graph.nodes.some((n) => n.onError === 'stop'))
-      this.guardAll();
-    armLatency();
+    this.guardAll();
+    armLatency(this.nodes.values());
   }
 
-  /** Guards every node, for the rest of the run. */
+  /** Makes every node catch its own errors (see telemetry/probe.ts), for the rest of the run. */
   guardAll(): void {
     if (this.guarded) return;
     this.guarded = true;
@@ -296,6 +286,7 @@ class Run implements CompiledRun, ProbeOwner {
       }
     }
     this.scheduler.close();
+    disarmLatency(this.nodes.values());
   }
 
   fail(failure: NodeFailure): NodeFailure {
@@ -329,9 +320,8 @@ class Run implements CompiledRun, ProbeOwner {
   /**
    * Charges an error that nobody caught on its way: one that reached the root of a delivery (a
    * source's loop, a timer, `emit`), or came from background work or a rejected promise. It goes
-   * to the node its stack names (attribution.ts), else to `root`. While the graph is unguarded
-   * such an error may come from any node downstream of the root; the graph is guarded from then
-   * on, so later errors are caught where they happen.
+   * to the node its stack names (attribution.ts), else to `root`. (Every node catches the errors
+   * of its own work, so what reaches a root was thrown outside any node's `update`.)
    */
   private charge(
     error: unknown,
@@ -339,8 +329,6 @@ class Run implements CompiledRun, ProbeOwner {
     element: unknown,
     hasElement: boolean,
   ): void {
-    const escaped = !this.guarded;
-    this.guardAll();
     const rootId = root === undefined ? undefined : this.ids.get(root);
     const id = culpritFromStack(error, this.nodes, root) ?? rootId;
     const probe = id === undefined ? undefined : this.probes.get(id);
@@ -348,15 +336,9 @@ class Run implements CompiledRun, ProbeOwner {
       this.host.scheduler.reportError(error, root);
       return;
     }
-    if (id !== rootId) {
-      // The element is known where it entered. An error that escaped synchronously from a node
-      // with one input was thrown on what that input emitted last, if that input recorded it
-      // (`currentValue` is recorded within a budget, core/stream.ts); otherwise no element.
-      const up = probe.upstreams.length === 1 ? probe.upstreams[0]! : undefined;
-      hasElement = escaped && up !== undefined && up.hasLatestValue();
-      element = hasElement ? up!.currentValue : undefined;
-    }
-    chargeError(probe.node, error, element, hasElement);
+    // The element is known only where it entered.
+    if (id !== rootId) hasElement = false;
+    chargeError(probe.node, error, hasElement ? element : undefined, hasElement);
   }
 
   emit(nodeId: string, value: unknown): Promise<void> {
@@ -394,14 +376,12 @@ class Run implements CompiledRun, ProbeOwner {
     for (const [id, probe] of this.probes)
       entries.push([id, nodeTelemetry(probe, this.ticks.get(id)!, at)]);
     // The next tick's latency samples.
-    armLatency();
+    armLatency(this.nodes.values());
     return { runId, t: Math.round(this.epoch + at), nodes: Object.fromEntries(entries) };
   }
 
-  /** Inspecting a node also guards the graph (the inspector shows latency and errors). */
   inspect(nodeId: string, on: boolean): void {
     const probe = this.probe(nodeId);
-    if (on) this.guardAll();
     setInspected(probe, on, this.hasOutput.get(nodeId)!);
   }
 

@@ -1,4 +1,4 @@
-import { registerApi, Stream } from '../core/stream.js';
+import { catchesOwnErrors, registerApi, Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 import { functionName } from './callable.js';
 
@@ -39,18 +39,22 @@ export class AccumulateNode<S, T, O> extends Stream<O> {
     // The flags are tested with `=== true`: one pointer comparison, where `if (this.flag)` makes V8
     // run its generic truthiness test (it cannot prove that a field only ever holds booleans).
     let out: any;
-    if (this.hasState !== true) {
-      this.hasState = true;
-      this.state = x as unknown as S;
-      out = this.withState === true ? [x, x] : x;
-    } else if (this.returnsState === true) {
-      const r = this.func(this.state as S, x);
-      this.state = r[0];
-      out = this.withState === true ? [r[0], r[1]] : r[1];
-    } else {
-      const r = this.func(this.state as S, x);
-      this.state = r;
-      out = this.withState === true ? [r, r] : r;
+    try {
+      if (this.hasState !== true) {
+        this.hasState = true;
+        this.state = x as unknown as S;
+        out = this.withState === true ? [x, x] : x;
+      } else if (this.returnsState === true) {
+        const r = this.func(this.state as S, x);
+        this.state = r[0];
+        out = this.withState === true ? [r[0], r[1]] : r[1];
+      } else {
+        const r = this.func(this.state as S, x);
+        this.state = r;
+        out = this.withState === true ? [r, r] : r;
+      }
+    } catch (error) {
+      return this.fault(error, x);
     }
     const next = this.next;
     if (next !== null) {
@@ -83,6 +87,7 @@ declare module '../core/stream.js' {
   }
 }
 
+catchesOwnErrors(AccumulateNode);
 const accumulate = (upstream: Stream<any>, func: (s: any, x: any) => any, options?: AccumulateOptions<any>) =>
   new AccumulateNode(upstream, func, options);
 registerApi('accumulate', accumulate);

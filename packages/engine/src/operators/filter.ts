@@ -1,5 +1,5 @@
 import { pythonError, truthy } from '../core/python.js';
-import { registerApi, Stream } from '../core/stream.js';
+import { catchesOwnErrors, registerApi, Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 import { bindArgs, functionName } from './callable.js';
 
@@ -28,9 +28,13 @@ export class FilterNode<T> extends Stream<T> {
   }
 
   override update(x: T): Pending {
-    const r = this.test(x);
-    // Fast exits for the common boolean results; Python truthiness for everything else.
-    if (r === false || (r !== true && !truthy(r))) return undefined;
+    try {
+      const r = this.test(x);
+      // Fast exits for the common boolean results; Python truthiness for everything else.
+      if (r === false || (r !== true && !truthy(r))) return undefined;
+    } catch (error) {
+      return this.fault(error, x);
+    }
     const next = this.next;
     if (next !== null) {
       this.emitted++;
@@ -62,6 +66,7 @@ declare module '../core/stream.js' {
   }
 }
 
+catchesOwnErrors(FilterNode);
 registerApi('filter', (upstream, predicate: ((x: any, ...a: any[]) => unknown) | null, ...args: unknown[]) =>
   new FilterNode(upstream, predicate, args),
 );

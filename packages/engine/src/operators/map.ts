@@ -1,4 +1,4 @@
-import { registerApi, Stream } from '../core/stream.js';
+import { catchesOwnErrors, registerApi, Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 import { bindArgs, copyChooser, functionName } from './callable.js';
 
@@ -16,7 +16,12 @@ export class MapNode<T, U> extends Stream<U> {
   }
 
   override update(x: T): Pending {
-    const y = this.call(x);
+    let y: U;
+    try {
+      y = this.call(x);
+    } catch (error) {
+      return this.fault(error, x);
+    }
     const next = this.next;
     if (next !== null) {
       this.emitted++;
@@ -52,7 +57,12 @@ export class MapNode<T, U> extends Stream<U> {
  */
 class MapNode1<T, U> extends MapNode<T, U> {
   override update(x: T): Pending {
-    const y = this.call(x);
+    let y: U;
+    try {
+      y = this.call(x);
+    } catch (error) {
+      return this.fault(error, x);
+    }
     const next = this.next;
     if (next !== null) {
       this.emitted++;
@@ -69,7 +79,12 @@ class MapNode1<T, U> extends MapNode<T, U> {
 
 class MapNode2<T, U> extends MapNode<T, U> {
   override update(x: T): Pending {
-    const y = this.call(x);
+    let y: U;
+    try {
+      y = this.call(x);
+    } catch (error) {
+      return this.fault(error, x);
+    }
     const next = this.next;
     if (next !== null) {
       this.emitted++;
@@ -86,7 +101,12 @@ class MapNode2<T, U> extends MapNode<T, U> {
 
 class MapNode3<T, U> extends MapNode<T, U> {
   override update(x: T): Pending {
-    const y = this.call(x);
+    let y: U;
+    try {
+      y = this.call(x);
+    } catch (error) {
+      return this.fault(error, x);
+    }
     const next = this.next;
     if (next !== null) {
       this.emitted++;
@@ -102,6 +122,7 @@ class MapNode3<T, U> extends MapNode<T, U> {
 }
 
 const MAP_CLASSES = [MapNode, MapNode1, MapNode2, MapNode3];
+catchesOwnErrors(...MAP_CLASSES);
 const mapCopy = copyChooser(MAP_CLASSES.length);
 
 declare module '../core/stream.js' {

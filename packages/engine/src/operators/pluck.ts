@@ -1,5 +1,5 @@
 import { pyIndex } from '../core/python.js';
-import { registerApi, Stream } from '../core/stream.js';
+import { catchesOwnErrors, registerApi, Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 
 /**
@@ -24,12 +24,16 @@ export class PluckNode<T> extends Stream<unknown> {
   override update(x: T): Pending {
     const picks = this.picks;
     let y: unknown;
-    if (picks === null) {
-      y = pyIndex(x, this.pick);
-    } else {
-      const tuple: unknown[] = new Array(picks.length);
-      for (let i = 0; i < picks.length; i++) tuple[i] = pyIndex(x, picks[i]);
-      y = tuple;
+    try {
+      if (picks === null) {
+        y = pyIndex(x, this.pick);
+      } else {
+        const tuple: unknown[] = new Array(picks.length);
+        for (let i = 0; i < picks.length; i++) tuple[i] = pyIndex(x, picks[i]);
+        y = tuple;
+      }
+    } catch (error) {
+      return this.fault(error, x);
     }
     const next = this.next;
     if (next !== null) {
@@ -56,4 +60,5 @@ declare module '../core/stream.js' {
   }
 }
 
+catchesOwnErrors(PluckNode);
 registerApi('pluck', (upstream, pick: unknown) => new PluckNode(upstream, pick));

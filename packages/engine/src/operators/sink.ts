@@ -1,5 +1,5 @@
 import { isThenable } from '../core/pending.js';
-import { registerApi, Stream } from '../core/stream.js';
+import { catchesOwnErrors, registerApi, Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 import { bindArgs, copyChooser, functionName } from './callable.js';
 
@@ -20,7 +20,12 @@ export class SinkNode<T> extends Stream<T> {
   }
 
   override update(x: T): Pending {
-    const r = this.call(x);
+    let r: unknown;
+    try {
+      r = this.call(x);
+    } catch (error) {
+      return this.fault(error, x);
+    }
     if (r === undefined || r === null || !isThenable(r)) return undefined;
     return Promise.resolve(r);
   }
@@ -40,7 +45,12 @@ export class SinkNode<T> extends Stream<T> {
  */
 class SinkNode1<T> extends SinkNode<T> {
   override update(x: T): Pending {
-    const r = this.call(x);
+    let r: unknown;
+    try {
+      r = this.call(x);
+    } catch (error) {
+      return this.fault(error, x);
+    }
     if (r === undefined || r === null || !isThenable(r)) return undefined;
     return Promise.resolve(r);
   }
@@ -48,7 +58,12 @@ class SinkNode1<T> extends SinkNode<T> {
 
 class SinkNode2<T> extends SinkNode<T> {
   override update(x: T): Pending {
-    const r = this.call(x);
+    let r: unknown;
+    try {
+      r = this.call(x);
+    } catch (error) {
+      return this.fault(error, x);
+    }
     if (r === undefined || r === null || !isThenable(r)) return undefined;
     return Promise.resolve(r);
   }
@@ -56,13 +71,19 @@ class SinkNode2<T> extends SinkNode<T> {
 
 class SinkNode3<T> extends SinkNode<T> {
   override update(x: T): Pending {
-    const r = this.call(x);
+    let r: unknown;
+    try {
+      r = this.call(x);
+    } catch (error) {
+      return this.fault(error, x);
+    }
     if (r === undefined || r === null || !isThenable(r)) return undefined;
     return Promise.resolve(r);
   }
 }
 
 const SINK_CLASSES = [SinkNode, SinkNode1, SinkNode2, SinkNode3];
+catchesOwnErrors(...SINK_CLASSES);
 const sinkCopy = copyChooser(SINK_CLASSES.length);
 
 declare module '../core/stream.js' {

@@ -1,5 +1,5 @@
 import { pythonError } from '../core/python.js';
-import { registerApi, Stream } from '../core/stream.js';
+import { catchesOwnErrors, registerApi, Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 import { functionName } from './callable.js';
 
@@ -38,11 +38,16 @@ export class StarmapNode<U> extends Stream<U> {
   }
 
   override update(x: readonly unknown[]): Pending {
-    if (!Array.isArray(x)) {
-      throw pythonError('TypeError', `starmap: the element must be an array (a tuple), got '${pyTypeName(x)}'`);
+    let y: unknown;
+    try {
+      if (!Array.isArray(x)) {
+        throw pythonError('TypeError', `starmap: the element must be an array (a tuple), got '${pyTypeName(x)}'`);
+      }
+      const args = this.args;
+      y = args.length === 0 ? this.func(...x) : this.func(...x, ...args);
+    } catch (error) {
+      return this.fault(error, x);
     }
-    const args = this.args;
-    const y = args.length === 0 ? this.func(...x) : this.func(...x, ...args);
     const next = this.next;
     if (next !== null) {
       this.emitted++;
@@ -74,6 +79,7 @@ declare module '../core/stream.js' {
   }
 }
 
+catchesOwnErrors(StarmapNode);
 registerApi('starmap', (upstream, func: (...a: any[]) => any, ...args: unknown[]) =>
   new StarmapNode(upstream, func, args),
 );

@@ -1,5 +1,5 @@
 import { pythonError } from '../core/python.js';
-import { registerApi, Stream } from '../core/stream.js';
+import { catchesOwnErrors, registerApi, Stream } from '../core/stream.js';
 import type { StreamOptions } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 import { isPlainObject } from './zip.js';
@@ -65,6 +65,8 @@ declare module '../core/stream.js' {
   }
 }
 
+// No work of its own that could throw.
+catchesOwnErrors(UnionNode);
 registerApi('union', (upstream, ...args: unknown[]) => {
   const { streams, options } = splitStreamArgs<StreamOptions>('union', args);
   return new UnionNode([upstream, ...streams], options);

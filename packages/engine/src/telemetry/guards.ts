@@ -1,4 +1,12 @@
-// The guard of a compiled graph's node, in GUARD_COPIES identical copies: change them all alike.
+// The guard of a compiled graph's node whose class does not catch its own errors, in
+// GUARD_COPIES identical copies: change them all alike.
+//
+// The operators of the hot path (map, filter, accumulate, sink, …) catch the errors of their own
+// work inline and hand them to `Stream.fault` (telemetry/probe.ts counts them), so they need no
+// guard; see `catchesOwnErrors`. Any other class is guarded by one of these: a method on a
+// per-class prototype inserted between the node and its class, which calls the class's `update`
+// in a try block. It costs a frame and a try per element (bench/probes.ts: ~25 instructions on a
+// trivial node), which is why the common operators do without.
 //
 // Why copies: V8 keeps type feedback per function literal, so every closure made from one literal
 // shares it. A single guard would see every class's `update` at its `orig.call` and call them
@@ -11,70 +19,58 @@ import type { Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 
 export type UpdateFn = (this: Stream<any>, x: unknown, who?: Stream<any>) => Pending;
-/** What a guard calls off its fast path. */
-export interface GuardHooks {
-  /** `armed !== 0`: take the timed path (latency.ts). */
-  timing: { armed: number };
-  timed(node: Stream<any>, orig: UpdateFn, x: unknown, who: Stream<any> | undefined): Pending;
-  fault(node: Stream<any>, error: unknown, element: unknown): Pending;
-}
-type Factory = (
-  orig: UpdateFn,
-  t: GuardHooks['timing'],
-  tm: GuardHooks['timed'],
-  f: GuardHooks['fault'],
-) => UpdateFn;
+/** Called with what the guarded `update` threw. */
+export type FaultFn = (node: Stream<any>, error: unknown, element: unknown) => Pending;
+type Factory = (orig: UpdateFn, f: FaultFn) => UpdateFn;
 
 // prettier-ignore
 const COPIES: readonly Factory[] = [
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
-  (orig, t, tm, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { if (t.armed !== 0) return tm(this, orig, x, who); try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
+  (orig, f) => function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending { try { return orig.call(this, x, who); } catch (e) { return f(this, e, x); } },
 ];
 
 export const GUARD_COPIES = COPIES.length;
 let next = 0;
 
 /** A guard around a class's `update`, on the next copy of the guard's code (see above). */
-export function makeGuard(orig: UpdateFn, hooks: GuardHooks): UpdateFn {
+export function makeGuard(orig: UpdateFn, fault: FaultFn): UpdateFn {
   const factory = COPIES[next++ % COPIES.length]!;
-  return factory(orig, hooks.timing, hooks.timed, hooks.fault);
+  return factory(orig, fault);
 }
 
 /** A guard around an `update` set on one instance (rare: test collectors), on a copy of its own. */
-export function makeInstanceGuard(orig: UpdateFn, hooks: GuardHooks): UpdateFn {
-  const { timing: t, timed: tm, fault: f } = hooks;
+export function makeInstanceGuard(orig: UpdateFn, f: FaultFn): UpdateFn {
   return function update(this: Stream<any>, x: unknown, who?: Stream<any>): Pending {
-    if (t.armed !== 0) return tm(this, orig, x, who);
     try {
       return orig.call(this, x, who);
     } catch (e) {

@@ -2,7 +2,15 @@
 export { preview, previewSize, previewToText, PREVIEW_LIMITS } from './preview.js';
 export type { PreviewLimits } from './preview.js';
 export type { Preview, PreviewTagged } from '../protocol/preview.js';
-export { Probe, probeOf, ERRORS_KEPT, VALUES_KEPT } from './probe.js';
-export { armLatency, disarmLatency, LATENCY_DELIVERIES, LATENCY_SAMPLES } from './latency.js';
+export {
+  Probe,
+  probeOf,
+  armLatency,
+  disarmLatency,
+  ERRORS_KEPT,
+  VALUES_KEPT,
+  STAMP_EVERY,
+} from './probe.js';
+export { LATENCY_DELIVERIES, LATENCY_SAMPLES } from './latency.js';
 export { errorText, FRAME_PREVIEW, SAMPLE_PREVIEW } from './snapshot.js';
 export { functionUrl, culpritFromStack } from './attribution.js';

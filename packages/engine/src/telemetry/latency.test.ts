@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  armLatency,
-  disarmLatency,
-  LATENCY_SAMPLES,
-  LatencyWindow,
-  percentile,
-  timing,
-} from './latency.js';
+import { LATENCY_SAMPLES, LatencyWindow, percentile } from './latency.js';
 
 describe('latency', () => {
   it('takes nearest-rank percentiles', () => {
@@ -27,15 +20,5 @@ describe('latency', () => {
     expect(stats.p99).toBe(9);
     expect(stats.mean).toBeCloseTo(276 / 64);
     expect(w.size).toBe(0);
-  });
-
-  it('arms and disarms the sampling window', () => {
-    disarmLatency();
-    armLatency(5);
-    expect(timing.armed).toBe(5);
-    armLatency(2);
-    expect(timing.armed).toBe(5);
-    disarmLatency();
-    expect(timing.armed).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // Latency sampling for compiled graphs: the clock, the process-wide sampling window, and the
-// per-node sample buffer with its percentiles. Nothing here runs per element on the hot path.
+// per-node sample buffer with its percentiles. Nothing here runs per element on the hot path
+// (the window itself is opened and closed in probe.ts).
 
 /** Root deliveries timed after each arming (each tick arms once). */
 export const LATENCY_DELIVERIES = 32;
@@ -13,24 +14,12 @@ export const now: () => number =
     : () => Date.now();
 
 /**
- * The sampling window, shared by every compiled graph in the process.
- *
- * Guarded updates test `armed` and take the timed path while it is non-zero. A timed update
- * measures its whole call and subtracts the time of the timed updates it called (`child`), which
- * gives the node's own work; `depth` tells when a root delivery ends, which uses up one of `armed`.
- * Every node reached during a root delivery is timed, so the subtraction is always complete.
+ * The sampling window, shared by every compiled graph in the process (probe.ts opens and closes
+ * it). `armed` is the number of root deliveries still to time; a timed delivery measures each
+ * downstream's whole `update` and subtracts the time of the timed deliveries that update made
+ * (`child`), which gives the node's own work; `depth` tells when a root delivery ends.
  */
 export const timing = { armed: 0, depth: 0, child: 0 };
-
-/** Opens the window for the next `deliveries` root deliveries (a tick calls this). */
-export function armLatency(deliveries = LATENCY_DELIVERIES): void {
-  if (timing.armed < deliveries) timing.armed = deliveries;
-}
-
-/** Closes the window at once (tests and benchmarks). */
-export function disarmLatency(): void {
-  timing.armed = 0;
-}
 
 /** The latency samples of one node for the current tick. */
 export class LatencyWindow {

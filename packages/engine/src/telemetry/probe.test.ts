@@ -3,9 +3,11 @@ import { Stream } from '../core/stream.js';
 import { NodeFailure } from '../graph/types.js';
 import { MapNode } from '../operators/map.js';
 import { SinkNode } from '../operators/sink.js';
-import { disarmLatency, timing } from './latency.js';
+import { timing } from './latency.js';
 import {
+  armLatency,
   attachProbe,
+  disarmLatency,
   chargeError,
   ERRORS_KEPT,
   guardNode,
@@ -108,17 +110,88 @@ describe('probes', () => {
     const inner = new MapNode<number, number>(outer, (x) => (spin(3), x));
     const po = probed(outer, 'outer').probe;
     const pi = probed(inner, 'inner').probe;
-    timing.armed = 9;
+    armLatency([src, outer, inner], 9);
+    expect(src.next).toBe(null);
     for (let x = 0; x < 10; x++) src.emit(x);
+    // The window closed after 9 deliveries and gave the nodes their fast path back.
     expect(timing.armed).toBe(0);
+    expect(src.next).toBe(outer);
+    expect(outer.next).toBe(inner);
     const o = po.latency.take()!;
     const i = pi.latency.take()!;
     // Medians: a loaded machine may stretch any one call.
     expect(o.p50).toBeGreaterThanOrEqual(1);
     expect(o.p50).toBeLessThan(3);
     expect(i.p50).toBeGreaterThanOrEqual(3);
+    expect(pi.latency.size).toBe(0);
     expect(po.latency.take()).toBeUndefined();
     disarmLatency();
+  });
+
+  it('arms and disarms the sampling window, per node set', () => {
+    const a = new Stream<number>(null);
+    const b = new MapNode<number, number>(a, (x) => x);
+    const fan = new Stream<number>(null);
+    const out: number[] = [];
+    new SinkNode(fan, (x: number) => out.push(x));
+    new SinkNode(fan, (x: number) => out.push(-x));
+    armLatency([a], 5);
+    expect(timing.armed).toBe(5);
+    armLatency([fan], 2);
+    expect(timing.armed).toBe(5);
+    expect([a.next, fan.next]).toEqual([null, null]);
+    // Delivery is unchanged while sampled.
+    fan.emit(1);
+    expect(out).toEqual([1, -1]);
+    disarmLatency([a]);
+    expect(a.next).toBe(b);
+    expect(timing.armed).toBe(4);
+    disarmLatency();
+    expect(timing.armed).toBe(0);
+    expect(fan.next).toBe(null);
+    fan.emit(2);
+    expect(out).toEqual([1, -1, 2, -2]);
+  });
+
+  it('leaves a node without a probe to streamz: its error propagates', () => {
+    const src = new Stream<number>(null);
+    const m = new MapNode<number, number>(src, () => {
+      throw new RangeError('bare');
+    });
+    new SinkNode(m, () => undefined);
+    probed(new Stream<any>(null)); // installs the fault handler
+    expect(() => src.emit(1)).toThrow(RangeError);
+  });
+
+  it('stamps recorded values with the clock every STAMP_EVERY values and interpolates the rest', () => {
+    let clock = 0;
+    const o: ProbeOwner = { fail: (f) => f, time: () => clock };
+    const src = new Stream<number>(null);
+    const m = new MapNode<number, number>(src, (x) => x);
+    const probe = new Probe('m', m, false, o);
+    attachProbe(probe);
+    setInspected(probe, true, true);
+    // 200 values, the clock advancing 1 ms per value: kept are the last 100 (numbers 100…199).
+    for (let i = 0; i < 200; i++) {
+      clock = i;
+      src.emit(i);
+    }
+    clock = 200;
+    const { values, omitted } = probe.takeValues();
+    expect(omitted).toBe(100);
+    expect(values.map((v) => v.value)).toEqual(Array.from({ length: 100 }, (_, i) => i + 100));
+    // Exact at the stamps (128, 192), interpolated between them and up to the take.
+    expect(values[28]).toEqual({ t: 128, value: 128 });
+    expect(values[92]).toEqual({ t: 192, value: 192 });
+    expect(values[0]!.t).toBeCloseTo(100);
+    expect(values[99]!.t).toBeCloseTo(199);
+    for (let i = 1; i < values.length; i++) expect(values[i]!.t).toBeGreaterThan(values[i - 1]!.t);
+    // A slow stream (fewer than STAMP_EVERY values per take) gets the clock of its first value.
+    clock = 500;
+    src.emit(7);
+    clock = 600;
+    expect(probe.takeValues()).toEqual({ values: [{ t: 500, value: 7 }], omitted: 0 });
+    setInspected(probe, false, true);
   });
 
   it('records an inspected node’s output, or a sink’s input, and detaches cleanly', () => {
