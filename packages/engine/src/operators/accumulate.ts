@@ -21,6 +21,8 @@ export class AccumulateNode<S, T, O> extends Stream<O> {
   private hasState: boolean;
   private readonly returnsState: boolean;
   private readonly withState: boolean;
+  /** Has a state, and neither `returnsState` nor `withState`: `update`'s fast case. */
+  private plain: boolean;
 
   constructor(
     upstream: Stream<T>,
@@ -33,6 +35,7 @@ export class AccumulateNode<S, T, O> extends Stream<O> {
     this.state = options.start;
     this.returnsState = Boolean(options.returnsState);
     this.withState = Boolean(options.withState);
+    this.plain = this.hasState && !this.returnsState && !this.withState;
   }
 
   override update(x: T): Pending {
@@ -40,19 +43,10 @@ export class AccumulateNode<S, T, O> extends Stream<O> {
     // run its generic truthiness test (it cannot prove that a field only ever holds booleans).
     let out: any;
     try {
-      if (this.hasState !== true) {
-        this.hasState = true;
-        this.state = x as unknown as S;
-        out = this.withState === true ? [x, x] : x;
-      } else if (this.returnsState === true) {
-        const r = this.func(this.state as S, x);
-        this.state = r[0];
-        out = this.withState === true ? [r[0], r[1]] : r[1];
-      } else {
-        const r = this.func(this.state as S, x);
-        this.state = r;
-        out = this.withState === true ? [r, r] : r;
-      }
+      // The common case inline; the others in `step`, which keeps this method small enough for
+      // TurboFan to inline a whole pipeline (its budget is counted in bytecode).
+      out =
+        this.plain === true ? (this.state = this.func(this.state as S, x)) : this.step(x);
     } catch (error) {
       return this.fault(error, x);
     }
@@ -67,6 +61,23 @@ export class AccumulateNode<S, T, O> extends Stream<O> {
       return next.update(out, this);
     }
     return this._emit(out);
+  }
+
+  /** `update`'s work in the cases other than `plain`. */
+  private step(x: T): any {
+    if (this.hasState !== true) {
+      this.hasState = true;
+      this.plain = this.returnsState !== true && this.withState !== true;
+      this.state = x as unknown as S;
+      return this.withState === true ? [x, x] : x;
+    }
+    const r = this.func(this.state as S, x);
+    if (this.returnsState === true) {
+      this.state = r[0];
+      return this.withState === true ? [r[0], r[1]] : r[1];
+    }
+    this.state = r;
+    return this.withState === true ? [r, r] : r;
   }
 
   override get kind(): string {
