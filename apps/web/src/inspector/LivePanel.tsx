@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { msText, rateText, shortNumber } from '../lib/format';
 import { useEditor, useEditorApi } from '../store';
 import { liveOf, selectInspected } from '../store/selectors';
 import { PreviewTree } from './PreviewTree';
 import { RateChart } from './RateChart';
 import type { InspectedSamples } from '../store/types';
+import type { ValueSample } from '@streamloom/engine/protocol';
 
 /** What a running node is doing: numbers, a chart, its latest values and its errors. */
 export function LivePanel({ nodeId, hasOutput }: { nodeId: string; hasOutput: boolean }) {
@@ -54,12 +55,18 @@ function Stat({ label, value, tone, testid }: { label: string; value: string; to
 }
 
 function Values({ samples, title }: { samples: InspectedSamples | null; title: string }) {
-  const [frozen, setFrozen] = useState<{ values: InspectedSamples['values']; omitted: number; received: number } | null>(null);
+  const [frozen, setFrozen] = useState<Pick<InspectedSamples, 'values' | 'omitted' | 'received' | 'firstSeq'> | null>(null);
   const paused = frozen !== null;
-  const shown = frozen?.values ?? samples?.values ?? [];
+  const list = frozen ?? samples;
+  const shown = list?.values ?? [];
+  const firstSeq = list?.firstSeq ?? 0;
   const received = samples?.received ?? 0;
   // Not shown: what the server or this page let go, and while paused everything that arrived since.
   const notShown = paused ? frozen.omitted + (received - frozen.received) : (samples?.omitted ?? 0);
+  // Newest first. Keys follow each value (not its row), so a new message mounts only its own rows
+  // and the memoised rows of earlier values are left alone.
+  const rows = [];
+  for (let i = shown.length - 1; i >= 0; i--) rows.push(<ValueRow key={firstSeq + i} sample={shown[i]!} />);
   return (
     <div className="values">
       <div className="values-head">
@@ -70,7 +77,11 @@ function Values({ samples, title }: { samples: InspectedSamples | null; title: s
           data-testid="samples-pause"
           aria-pressed={paused}
           onClick={() =>
-            setFrozen(paused ? null : { values: samples?.values ?? [], omitted: samples?.omitted ?? 0, received })
+            setFrozen(
+              paused
+                ? null
+                : { values: samples?.values ?? [], omitted: samples?.omitted ?? 0, received, firstSeq: samples?.firstSeq ?? 0 },
+            )
           }
         >
           {paused ? '▶ Resume' : '❚❚ Pause'}
@@ -83,18 +94,20 @@ function Values({ samples, title }: { samples: InspectedSamples | null; title: s
       )}
       <div className="values-list" data-testid="samples-list">
         {shown.length === 0 && <div className="muted small">No values yet.</div>}
-        {[...shown]
-          .reverse()
-          .map((s, i) => (
-            <div key={`${s.t}:${i}`} className="value-row">
-              <span className="value-time">{new Date(s.t).toLocaleTimeString([], { hour12: false })}</span>
-              <PreviewTree value={s.value} />
-            </div>
-          ))}
+        {rows}
       </div>
     </div>
   );
 }
+
+const ValueRow = memo(function ValueRow({ sample }: { sample: ValueSample }) {
+  return (
+    <div className="value-row">
+      <span className="value-time">{new Date(sample.t).toLocaleTimeString([], { hour12: false })}</span>
+      <PreviewTree value={sample.value} />
+    </div>
+  );
+});
 
 function Errors({ samples }: { samples: InspectedSamples | null }) {
   const errors = samples?.errors ?? [];

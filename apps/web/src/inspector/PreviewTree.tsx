@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Preview, PreviewTagged } from '@streamloom/engine/protocol';
 import { previewToText } from '@streamloom/engine/telemetry';
 
@@ -35,16 +36,24 @@ export function PreviewTree({ value, label, depth = 0 }: { value: Preview; label
     );
   }
   const more = isTagged(value) && value.length !== undefined && value.length > kids.length ? value.length - kids.length : 0;
+  return <PreviewNode value={value} label={label} depth={depth} kids={kids} more={more} />;
+}
+
+/** An expandable value; its children are rendered only once it is opened (lists hold hundreds). */
+function PreviewNode({ value, label, depth, kids, more }: { value: Preview; label?: string; depth: number; kids: Array<[string, Preview]>; more: number }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="pv-node" open={false}>
+    <details className="pv-node" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {label !== undefined && <span className="pv-key">{label}: </span>}
         <span className="pv-obj">{summary(value)}</span>
       </summary>
+      {open && (
       <div className="pv-children">
         {depth < 12 && kids.map(([k, v]) => <PreviewTree key={k} label={k} value={v} depth={depth + 1} />)}
         {more > 0 && <div className="pv-more">… {more} more not sent</div>}
       </div>
+      )}
     </details>
   );
 }

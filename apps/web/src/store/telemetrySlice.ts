@@ -104,14 +104,17 @@ export const createTelemetrySlice =
       if (inspected === null || inspected.runId !== samples.runId || inspected.nodeId !== samples.nodeId) return;
       let values = inspected.values.concat(samples.values);
       let omitted = inspected.omitted + samples.omitted;
+      let firstSeq = inspected.firstSeq;
       if (values.length > SAMPLE_LIMIT) {
-        omitted += values.length - SAMPLE_LIMIT;
-        values = values.slice(values.length - SAMPLE_LIMIT);
+        const cut = values.length - SAMPLE_LIMIT;
+        omitted += cut;
+        firstSeq += cut;
+        values = values.slice(cut);
       }
       let errors = inspected.errors.concat(samples.errors);
       if (errors.length > ERROR_LIMIT) errors = errors.slice(errors.length - ERROR_LIMIT);
       set({
-        inspected: { ...inspected, values, errors, omitted, received: inspected.received + samples.values.length + samples.omitted },
+        inspected: { ...inspected, values, errors, omitted, firstSeq, received: inspected.received + samples.values.length + samples.omitted },
       });
     },
 
@@ -129,6 +132,6 @@ export const createTelemetrySlice =
         return;
       }
       deps.transport.inspect(run.runId, nodeId, true);
-      set({ inspected: { runId: run.runId, nodeId, values: [], errors: [], omitted: 0, received: 0 } });
+      set({ inspected: { runId: run.runId, nodeId, values: [], errors: [], omitted: 0, received: 0, firstSeq: 0 } });
     },
   });

@@ -164,6 +164,8 @@ export interface InspectedSamples {
   /** Values the server did not send (its bound) plus those this page let go (its own bound). */
   omitted: number;
   received: number;
+  /** A stable number for `values[0]` (the next ones count up from it): list keys across updates. */
+  firstSeq: number;
 }
 
 export interface TelemetrySlice {
