@@ -662,4 +662,22 @@ describe('compile: telemetry', () => {
     expect(run.samples('m').values).toEqual([]);
     expect(listOf(run, 'out')).toHaveLength(151);
   });
+
+  it('opens an inspector with what the node already holds: its last output, a list sink’s kept elements', async () => {
+    const { run } = compiled(
+      graph(
+        [manual(), map('m', 'x => x * 10'), list('out')],
+        [
+          { source: 'src', target: 'm' },
+          { source: 'm', target: 'out' },
+        ],
+      ),
+    );
+    for (let i = 1; i <= 3; i++) await run.emit('src', i);
+    run.inspect('m', true);
+    run.inspect('out', true);
+    await run.emit('src', 4);
+    expect(run.samples('m').values.map((v) => v.value)).toEqual([30, 40]);
+    expect(run.samples('out').values.map((v) => v.value)).toEqual([10, 20, 30, 40]);
+  });
 });

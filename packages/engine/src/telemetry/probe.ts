@@ -21,6 +21,7 @@ import { joinPending } from '../core/pending.js';
 import { catchesOwnErrorsIn, setEmitHook, setFaultHandler, Stream } from '../core/stream.js';
 import type { Pending } from '../core/types.js';
 import { NodeFailure } from '../graph/types.js';
+import { SinkToListNode } from '../sinks/sinkToList.js';
 import { makeGuard, makeInstanceGuard, type UpdateFn } from './guards.js';
 import { LATENCY_DELIVERIES, LatencyWindow, now, timing } from './latency.js';
 
@@ -416,8 +417,23 @@ function record(probe: Probe, point: Stream<any>): () => void {
 }
 
 /**
+ * What a node already holds when its inspector opens, so that it does not say "no values" for a
+ * stream that has gone quiet: a `sink_to_list`'s kept elements, else the node's last output when
+ * it is known to be the last. They carry the time the inspector opened.
+ */
+function seedValues(probe: Probe, hasOutput: boolean): void {
+  const node = probe.node;
+  if (node instanceof SinkToListNode) {
+    for (const x of node.list.slice(-VALUES_KEPT)) probe.recordValue(x);
+  } else if (hasOutput && node.hasLatestValue()) {
+    probe.recordValue(node.currentValue);
+  }
+}
+
+/**
  * Starts or stops recording a node's values. A node with an output records its output; a sink
- * (no output) its inputs, which records what it receives.
+ * (no output) its inputs, which records what it receives; it starts with what the
+ * node already holds (`seedValues`).
  */
 export function setInspected(probe: Probe, on: boolean, hasOutput: boolean): void {
   if (on === (probe.inspected !== null)) return;
@@ -430,6 +446,7 @@ export function setInspected(probe: Probe, on: boolean, hasOutput: boolean): voi
       next: 0,
       detach: [],
     };
+    seedValues(probe, hasOutput);
     probe.inspected.detach = points.map((point) => record(probe, point));
   } else {
     for (const detach of probe.inspected!.detach) detach();
