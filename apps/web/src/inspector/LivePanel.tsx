@@ -7,12 +7,22 @@ import { RateChart } from './RateChart';
 import type { InspectedSamples } from '../store/types';
 import type { ValueSample } from '@streamloom/engine/protocol';
 
+/** After this long without a new sample, latency and busy are marked as last known values. */
+const STALE_STATS_MS = 3000;
+
 /** What a running node is doing: numbers, a chart, its latest values and its errors. */
 export function LivePanel({ nodeId, hasOutput }: { nodeId: string; hasOutput: boolean }) {
   const store = useEditorApi();
   const live = useEditor(liveOf(nodeId));
   const inspected = useEditor(selectInspected);
   const runId = useEditor((s) => s.run?.runId ?? null);
+  const lastFrameAt = useEditor((s) => s.lastFrameAt);
+  // Latency and busy are kept from the last tick that sampled them; past a few seconds they are
+  // shown as last known values, not as what the node does now.
+  const statsAt = live?.statsAt;
+  const stale = statsAt !== undefined && lastFrameAt !== null && lastFrameAt - statsAt > STALE_STATS_MS;
+  const staleTitle = stale ? `last sampled at ${new Date(statsAt).toLocaleTimeString([], { hour12: false })}` : undefined;
+  const statTone = stale ? 'stale' : undefined;
 
   // Ask the server for this node's values while it is shown.
   useEffect(() => {
@@ -31,9 +41,9 @@ export function LivePanel({ nodeId, hasOutput }: { nodeId: string; hasOutput: bo
         <Stat label="out" value={live ? shortNumber(live.out) : '–'} testid="stat-out" />
         <Stat label="in rate" value={live ? rateText(live.inRate) : '–'} />
         <Stat label="out rate" value={live ? rateText(live.rate) : '–'} testid="stat-rate" />
-        <Stat label="latency p50" value={msText(live?.latencyP50)} testid="stat-p50" />
-        <Stat label="latency p99" value={msText(live?.latencyP99)} testid="stat-p99" />
-        <Stat label="busy" value={live?.busy !== undefined ? `${Math.round(live.busy)} ms/s` : '–'} />
+        <Stat label="latency p50" value={msText(live?.latencyP50)} testid="stat-p50" tone={statTone} title={staleTitle} />
+        <Stat label="latency p99" value={msText(live?.latencyP99)} testid="stat-p99" tone={statTone} title={staleTitle} />
+        <Stat label="busy" value={live?.busy !== undefined ? `${Math.round(live.busy)} ms/s` : '–'} tone={statTone} title={staleTitle} />
         <Stat label="errors" value={live ? shortNumber(live.errors) : '–'} tone={live && live.errors > 0 ? 'bad' : undefined} testid="stat-errors" />
         {live?.capacity !== undefined && <Stat label="held" value={`${shortNumber(live.queue ?? 0)} / ${shortNumber(live.capacity)}`} />}
         {live?.dropped !== undefined && live.dropped > 0 && <Stat label="dropped" value={shortNumber(live.dropped)} tone="bad" />}
@@ -45,9 +55,9 @@ export function LivePanel({ nodeId, hasOutput }: { nodeId: string; hasOutput: bo
   );
 }
 
-function Stat({ label, value, tone, testid }: { label: string; value: string; tone?: 'bad'; testid?: string }) {
+function Stat({ label, value, tone, testid, title }: { label: string; value: string; tone?: 'bad' | 'stale'; testid?: string; title?: string }) {
   return (
-    <div className={`stat${tone ? ` ${tone}` : ''}`} data-testid={testid}>
+    <div className={`stat${tone ? ` ${tone}` : ''}`} data-testid={testid} title={title}>
       <div className="stat-value">{value}</div>
       <div className="stat-label">{label}</div>
     </div>
