@@ -173,14 +173,15 @@ const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolea
       if (live === undefined || rate.current === null) return;
       const low = liveDetail() === 'low';
       const shownRate = sink ? live.inRate : live.rate;
+      const held = live.capacity ? Math.min(1, (live.queue ?? 0) / live.capacity) : null;
       if (low) {
         // Low detail: nothing per frame; the bar and the dot change only when their state does
         // (remembered here: most frames of most nodes end at this comparison).
-        const held = live.capacity ? Math.min(1, (live.queue ?? 0) / live.capacity) : null;
-        const key = `${activityLevel(shownRate)} ${live.errors > 0} ${isBottleneck} ${held === null ? '' : fillWidth(held, true)}`;
+        const level = activityLevel(shownRate);
+        const key = `${level} ${live.errors > 0} ${isBottleneck} ${held === null ? '' : fillWidth(held, true)}`;
         if (key === lowKey.current) return;
         lowKey.current = key;
-        const width = `${(activityLevel(shownRate) * 100) / ACTIVITY_STEPS}%`;
+        const width = `${(level * 100) / ACTIVITY_STEPS}%`;
         if (activity.current!.style.width !== width) activity.current!.style.width = width;
         setHidden(errorDot.current!, live.errors === 0);
       } else {
@@ -197,7 +198,6 @@ const NodeLive = memo(function NodeLive({ id, sink }: { id: string; sink: boolea
       // low detail it is an outline around the node.
       setHidden(bottleneck.current!, !isBottleneck);
       if (isBottleneck && !low) setTitle(bottleneck.current!, `busiest node: ${Math.round(live.busy ?? 0)} ms of work per second`);
-      const held = live.capacity ? Math.min(1, (live.queue ?? 0) / live.capacity) : null;
       if (setHidden(fill.current!, held === null)) box.current!.classList.toggle('has-fill', held !== null);
       if (held !== null) {
         const width = fillWidth(held, low);

@@ -90,7 +90,7 @@ export const VALUE_BUDGET = 1000;
  *     if (this.valueBudget !== 0) {
  *       this.currentValue = y;
  *       this.valueAt = this.emitted;
- *       if (this.valueBudget > 0) this.valueBudget--;
+ *       this.valueBudget--; // below 0 (keepValues) it keeps counting down and stays non-zero
  *     }
  *     return next.update(y, this);
  *   }

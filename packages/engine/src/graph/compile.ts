@@ -8,11 +8,10 @@ import type { NodeSamples, NodeTelemetry, TelemetryFrame } from '../protocol/tel
 import { culpritFromStack } from '../telemetry/attribution.js';
 import {
   armLatency,
+  attachProbe,
   chargeError,
   disarmLatency,
-  guardNode,
   Probe,
-  registerProbe,
   setInspected,
   type ProbeOwner,
 } from '../telemetry/probe.js';
@@ -203,7 +202,8 @@ class Run implements CompiledRun, ProbeOwner {
   readonly runId: string;
   readonly nodes: ReadonlyMap<string, Stream<any>>;
   failure: NodeFailure | undefined = undefined;
-  guarded = false;
+  /** Every node catches its own errors from the start (see GuardMode). */
+  readonly guarded = true;
   private readonly probes = new Map<string, Probe>();
   private readonly ids = new Map<Stream<any>, string>();
   private readonly ticks = new Map<string, TickState>();
@@ -232,22 +232,14 @@ class Run implements CompiledRun, ProbeOwner {
       const probe = new Probe(spec.id, node, spec.onError === 'stop', this);
       probe.upstreams = [...new Set(node.upstreams)];
       probe.inBase = probe.in;
-      registerProbe(probe);
+      attachProbe(probe);
       this.probes.set(spec.id, probe);
       this.ids.set(node, spec.id);
       this.ticks.set(spec.id, new TickState(at));
       this.hasOutput.set(spec.id, descriptor.outputs > 0);
       if (descriptor.source === true) this.sources.push(node);
     }
-    this.guardAll();
     armLatency(this.nodes.values());
-  }
-
-  /** Makes every node catch its own errors (see telemetry/probe.ts), for the rest of the run. */
-  guardAll(): void {
-    if (this.guarded) return;
-    this.guarded = true;
-    for (const probe of this.probes.values()) guardNode(probe.node);
   }
 
   get running(): boolean {
